@@ -1,0 +1,16 @@
+package io.newsflow.model;
+
+/** Kafka topic names shared by the services. */
+public final class Topics {
+    /** Pages published by ingest-service, key = page sha256. */
+    public static final String PAGES = "news.pages";
+    /** Pages enrich-service could not process, with the reason in the record headers. */
+    public static final String PAGES_DLQ = "news.pages.dlq";
+    /** Articles produced by enrich-service, key = article id; compacted. */
+    public static final String ARTICLES = "news.articles";
+    /** Articles search-service could not index, with the reason in the record headers. */
+    public static final String ARTICLES_DLQ = "news.articles.dlq";
+
+    private Topics() {
+    }
+}
