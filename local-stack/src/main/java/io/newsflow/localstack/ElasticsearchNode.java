@@ -1,0 +1,329 @@
+package io.newsflow.localstack;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * A real single-node Elasticsearch on this machine, from the integ-test distribution plus our analysis plugin.
+ *
+ * <p>The node is started with {@code bin/elasticsearch -d -p <pid file>}: the launcher returns once the
+ * node is up and leaves it running detached in its own session ({@code setsid}), with no launcher JVM
+ * kept alive beside it. So the node outlives the JVM that started it ({@code bin/newsflow up}) and is
+ * stopped by pid ({@link #stopPid}). When this JVM runs as root the node runs as the system user
+ * {@value UnprivilegedUser#NAME}, because Elasticsearch refuses root.
+ *
+ * <p>Work folder layout (the folder is dedicated to one node and handed to the node user):
+ * <pre>
+ *   elasticsearch.pid   pid of the running node
+ *   es-home/            the node's Elasticsearch home (see {@link ElasticsearchInstall})
+ *   config/             ES_PATH_CONF, rewritten at every start
+ *   data/ logs/ tmp/    path.data, path.logs (+ elasticsearch.out, the launcher's output), ES_TMPDIR
+ * </pre>
+ */
+public final class ElasticsearchNode implements AutoCloseable {
+
+    public record Options(Path distributionZip, Path pluginZip, Path cacheDir, Path workDir, int httpPort, int heapMb, Path javaHome) {}
+
+    public static final String PID_FILE = "elasticsearch.pid";
+    static final String CLUSTER_NAME = "newsflow";
+
+    private static final System.Logger LOG = System.getLogger(ElasticsearchNode.class.getName());
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    private static final Pattern HEALTH_STATUS = Pattern.compile("\"status\"\\s*:\\s*\"(green|yellow|red)\"");
+
+    private final String httpUrl;
+    private final long pid;
+    private final Path pidFile;
+    private final AtomicBoolean stopped = new AtomicBoolean();
+
+    private ElasticsearchNode(String httpUrl, long pid, Path pidFile) {
+        this.httpUrl = httpUrl;
+        this.pid = pid;
+        this.pidFile = pidFile;
+    }
+
+    /**
+     * Starts a node and returns when its cluster health is yellow or better.
+     *
+     * @throws IOException when the node cannot be prepared or does not come up within ~90 s; the message
+     *     carries the end of its logs
+     */
+    public static ElasticsearchNode start(Options o) throws IOException, InterruptedException {
+        Path javaHome = o.javaHome().toAbsolutePath();
+        requireFile(javaHome.resolve("bin/java"), "javaHome has no bin/java");
+        requireFile(o.distributionZip(), "Elasticsearch distribution zip not found");
+        requireFile(o.pluginZip(), "analysis plugin zip not found (build es-analysis-plugin first)");
+        Path workDir = o.workDir().toAbsolutePath();
+        Path pidFile = workDir.resolve(PID_FILE);
+        OptionalLong running = readPid(pidFile);
+        if (running.isPresent() && isElasticsearch(running.getAsLong())) {
+            throw new IOException("an Elasticsearch node already runs from " + workDir + " (pid " + running.getAsLong() + "); stop it first");
+        }
+        requirePortFree(o.httpPort());
+
+        Path logs = workDir.resolve("logs");
+        for (String dir : List.of("data", "logs", "tmp")) {
+            Files.createDirectories(workDir.resolve(dir));
+        }
+        Files.deleteIfExists(pidFile);
+        Path distribution = ElasticsearchInstall.unpackedDistribution(o.distributionZip(), o.cacheDir().toAbsolutePath());
+        Path home = ElasticsearchInstall.nodeHome(distribution, o.pluginZip(), workDir, javaHome);
+        Path conf = writeConfig(home, workDir, o.httpPort(), o.heapMb());
+        Path out = logs.resolve("elasticsearch.out");
+        // one start per file, so a failure shows this start's output only (the node's own log keeps history)
+        Files.writeString(out, "--- starting " + Instant.now() + "\n");
+
+        List<String> command = new ArrayList<>(List.of("setsid")); // own session: no SIGHUP when a terminal closes
+        Optional<UnprivilegedUser> user = UnprivilegedUser.whenRoot();
+        if (user.isPresent()) {
+            user.get().chown(workDir, Set.of(home, workDir.resolve("es-home.stamp")));
+            user.get().checkAccess(workDir, home.resolve("bin/elasticsearch"));
+            command.addAll(user.get().commandPrefix());
+        }
+        command.addAll(List.of(home.resolve("bin/elasticsearch").toString(), "-d", "-p", pidFile.toString()));
+
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile())) // a file, not a pipe: we may exit first
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        ElasticsearchInstall.esEnvironment(pb.environment(), javaHome, conf);
+        String tmp = workDir.resolve("tmp").toString();
+        pb.environment().put("ES_TMPDIR", tmp);
+        if (!tmp.matches(".*\\s.*")) {
+            // the launcher JVM leaves an empty final-flags* folder in its temp dir at every start: keep it in ours
+            // (the script splits CLI_JAVA_OPTS on blanks, hence only for blank-free paths)
+            pb.environment().put("CLI_JAVA_OPTS", "-Djava.io.tmpdir=" + tmp);
+        }
+
+        long started = System.nanoTime();
+        long deadline = started + START_TIMEOUT.toNanos();
+        Process launcher = pb.start();
+        if (!launcher.waitFor(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+            readPid(pidFile).ifPresent(ElasticsearchNode::stopPid);
+            launcher.descendants().forEach(ProcessHandle::destroyForcibly);
+            launcher.destroyForcibly();
+            throw failure("Elasticsearch did not start within " + START_TIMEOUT.toSeconds() + " s", logs);
+        }
+        if (launcher.exitValue() != 0) {
+            throw failure("Elasticsearch failed to start (launcher exit code " + launcher.exitValue() + ")", logs);
+        }
+        long pid = readPid(pidFile).orElseThrow(() -> failure("Elasticsearch started but wrote no " + pidFile, logs));
+        ElasticsearchNode node = new ElasticsearchNode("http://127.0.0.1:" + o.httpPort(), pid, pidFile);
+        try {
+            node.awaitHealthy(deadline);
+        } catch (IOException e) {
+            node.stop();
+            throw failure(e.getMessage(), logs);
+        }
+        LOG.log(System.Logger.Level.INFO, "Elasticsearch up at {0} (pid {1}) in {2} ms",
+                node.httpUrl, String.valueOf(pid), String.valueOf((System.nanoTime() - started) / 1_000_000));
+        return node;
+    }
+
+    public String httpUrl() {
+        return httpUrl;
+    }
+
+    public long pid() {
+        return pid;
+    }
+
+    /** Graceful stop (SIGTERM, up to ~30 s), then kill; idempotent. */
+    public void stop() {
+        if (stopped.compareAndSet(false, true)) {
+            stopPid(pid);
+            try {
+                // Elasticsearch removes its pid file on a clean exit; not after a kill
+                if (readPid(pidFile).orElse(-1) == pid) {
+                    Files.deleteIfExists(pidFile);
+                }
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.DEBUG, "could not remove " + pidFile, e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /**
+     * Stops the node with this pid, as started by any JVM: SIGTERM, up to ~30 s for Elasticsearch to
+     * close its shards, then SIGKILL for it and anything it started. Does nothing when the pid is gone
+     * or (pid reuse) is not an Elasticsearch process.
+     */
+    public static void stopPid(long pid) {
+        Optional<ProcessHandle> handle = ProcessHandle.of(pid);
+        if (handle.isEmpty() || !handle.get().isAlive()) {
+            return;
+        }
+        ProcessHandle process = handle.get();
+        if (!isElasticsearch(pid)) {
+            LOG.log(System.Logger.Level.WARNING, "pid {0} is not an Elasticsearch process; leaving it alone", String.valueOf(pid));
+            return;
+        }
+        List<ProcessHandle> tree = Stream.concat(Stream.of(process), process.descendants()).toList();
+        process.destroy(); // SIGTERM
+        try {
+            process.onExit().get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.log(System.Logger.Level.WARNING, "Elasticsearch (pid {0}) ignored SIGTERM for {1} s; killing it",
+                    String.valueOf(pid), STOP_TIMEOUT.toSeconds());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+        for (ProcessHandle p : tree) {
+            if (p.isAlive()) {
+                p.destroyForcibly();
+            }
+        }
+        for (ProcessHandle p : tree) {
+            try {
+                p.onExit().get(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.log(System.Logger.Level.WARNING, "process {0} is still alive after SIGKILL", String.valueOf(p.pid()));
+            }
+        }
+    }
+
+    /** The pid in a node's pid file, if the file exists and holds one. */
+    public static OptionalLong readPid(Path pidFile) throws IOException {
+        if (!Files.isRegularFile(pidFile)) {
+            return OptionalLong.empty();
+        }
+        String text = Files.readString(pidFile).strip();
+        return text.matches("\\d+") ? OptionalLong.of(Long.parseLong(text)) : OptionalLong.empty();
+    }
+
+    /** Alive and (as far as we may look) running Elasticsearch. */
+    private static boolean isElasticsearch(long pid) {
+        return ProcessHandle.of(pid)
+                .filter(ProcessHandle::isAlive)
+                .map(p -> p.info().commandLine().map(cmd -> cmd.contains("org.elasticsearch")).orElse(true))
+                .orElse(false);
+    }
+
+    private void awaitHealthy(long deadlineNanos) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        String last = "no answer";
+        while (System.nanoTime() < deadlineNanos) {
+            if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) == false) {
+                throw new IOException("Elasticsearch (pid " + pid + ") exited while starting");
+            }
+            long waitSeconds = Math.max(1, Math.min(10, (deadlineNanos - System.nanoTime()) / 1_000_000_000L));
+            HttpRequest request = HttpRequest.newBuilder(URI.create(
+                            httpUrl + "/_cluster/health?wait_for_status=yellow&timeout=" + waitSeconds + "s"))
+                    .timeout(Duration.ofSeconds(waitSeconds + 5))
+                    .build();
+            try {
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                Matcher status = HEALTH_STATUS.matcher(response.body());
+                if (response.statusCode() == 200 && status.find() && !status.group(1).equals("red")) {
+                    return;
+                }
+                last = "HTTP " + response.statusCode() + ": " + response.body();
+            } catch (ConnectException e) {
+                last = "connection refused";
+                Thread.sleep(250);
+            } catch (java.net.http.HttpTimeoutException e) {
+                last = "health request timed out";
+            }
+        }
+        throw new IOException("Elasticsearch did not reach yellow health within " + START_TIMEOUT.toSeconds() + " s (" + last + ")");
+    }
+
+    /** Fresh ES_PATH_CONF: the distribution's config with our elasticsearch.yml and heap. */
+    private static Path writeConfig(Path home, Path workDir, int httpPort, int heapMb) throws IOException {
+        Path conf = workDir.resolve("config");
+        FileTrees.deleteRecursively(conf);
+        try (Stream<Path> files = Files.walk(home.resolve("config"))) {
+            for (Path src : (Iterable<Path>) files::iterator) {
+                Path dest = conf.resolve(home.resolve("config").relativize(src).toString());
+                if (Files.isDirectory(src)) {
+                    Files.createDirectories(dest);
+                } else {
+                    Files.copy(src, dest, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+        // Only settings the integ-test distribution knows (x-pack security is its one optional module);
+        // an unknown setting stops the node at start-up.
+        String yml = """
+                # Written by newsflow local-stack at every start: edits here are lost.
+                cluster.name: %s
+                node.name: newsflow-local
+                # one node, loopback only: no cluster formation, no production bootstrap checks
+                discovery.type: single-node
+                network.host: 127.0.0.1
+                http.port: %d
+                transport.port: 0
+                path.data: %s
+                path.logs: %s
+                # local use only: plain HTTP, no users
+                xpack.security.enabled: false
+                # a nearly full disk must not make indices read-only or shards unassigned
+                cluster.routing.allocation.disk.threshold_enabled: false
+                """.formatted(CLUSTER_NAME, httpPort, yamlString(workDir.resolve("data")), yamlString(workDir.resolve("logs")));
+        Files.writeString(conf.resolve("elasticsearch.yml"), yml, StandardCharsets.UTF_8);
+        Files.createDirectories(conf.resolve("jvm.options.d"));
+        Files.writeString(conf.resolve("jvm.options.d/newsflow-heap.options"), "-Xms%dm%n-Xmx%dm%n".formatted(heapMb, heapMb));
+        return conf;
+    }
+
+    /** A double-quoted YAML scalar (JSON string rules are valid YAML). */
+    private static String yamlString(Path p) {
+        return '"' + p.toString().replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+
+    private static void requireFile(Path p, String message) throws IOException {
+        if (p == null || !Files.isRegularFile(p)) {
+            throw new IOException(message + ": " + p);
+        }
+    }
+
+    private static void requirePortFree(int port) throws IOException {
+        try {
+            new ServerSocket(port, 1, InetAddress.getLoopbackAddress()).close(); // bound, so free
+        } catch (IOException e) {
+            throw new IOException("port " + port + " on 127.0.0.1 is in use; is another Elasticsearch running?", e);
+        }
+    }
+
+    private static IOException failure(String message, Path logs) {
+        return new IOException(message + "\n--- " + logs.resolve("elasticsearch.out") + " (end):\n" + LogTail.of(logs.resolve("elasticsearch.out"), 40)
+                + "\n--- " + logs.resolve(CLUSTER_NAME + ".log") + " (end):\n" + LogTail.of(logs.resolve(CLUSTER_NAME + ".log"), 40));
+    }
+}

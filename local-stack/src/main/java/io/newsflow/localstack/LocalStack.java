@@ -1,0 +1,237 @@
+package io.newsflow.localstack;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * The local infrastructure of newsflow: one real Kafka broker and one real Elasticsearch node, started on this
+ * machine with the topics created. Used by {@code bin/newsflow up} and by the integration tests.
+ *
+ * <p>The stack records its processes and endpoints in {@code <stackDir>/stack.properties}, so another JVM can
+ * find it ({@link #running(Path)}) and stop it ({@link #stop(Path)}).
+ */
+public final class LocalStack implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(LocalStack.class.getName());
+    private static final String STATE_FILE = "stack.properties";
+
+    /** Topics, partitions and whether they are compacted. */
+    private static final Map<String, Boolean> TOPICS = Map.of(
+            "news.pages", false,
+            "news.pages.dlq", false,
+            "news.articles", true,
+            "news.articles.dlq", false);
+
+    /**
+     * @param stackDir          folder for the broker's and the node's data, config and logs
+     * @param cacheDir          where the Elasticsearch distribution is unpacked once and reused
+     * @param kafkaPort         broker client port
+     * @param elasticsearchPort node HTTP port
+     * @param partitions        partitions of each newsflow topic
+     * @param kafkaHeapMb       broker heap
+     * @param elasticsearchHeapMb node heap
+     * @param withElasticsearch   whether to start the node at all (services that only use Kafka test without it)
+     */
+    public record Options(Path stackDir, Path cacheDir, int kafkaPort, int elasticsearchPort, int partitions,
+                          int kafkaHeapMb, int elasticsearchHeapMb, boolean withElasticsearch) {
+
+        /** Defaults for a full stack on free ports, as tests use it. */
+        public static Options onFreePorts(Path stackDir) {
+            return new Options(stackDir, defaultCacheDir(), FreePorts.next(), FreePorts.next(), 3, 256, 384, true);
+        }
+
+        /** The same options without the Elasticsearch node. */
+        public Options kafkaOnly() {
+            return new Options(stackDir, cacheDir, kafkaPort, elasticsearchPort, partitions, kafkaHeapMb, elasticsearchHeapMb, false);
+        }
+    }
+
+    /** Where the stack's endpoints are; {@code elasticsearchUrl} is null for a Kafka-only stack. */
+    public record Endpoints(String kafkaBootstrapServers, String elasticsearchUrl) {
+        /** {@code host:port} of the node, the form Quarkus' {@code quarkus.elasticsearch.hosts} takes. */
+        public String elasticsearchHostPort() {
+            return elasticsearchUrl.replaceFirst("^https?://", "");
+        }
+    }
+
+    private final KafkaBroker kafka;
+    private final ElasticsearchNode elasticsearch;
+    private final Path stackDir;
+
+    private LocalStack(KafkaBroker kafka, ElasticsearchNode elasticsearch, Path stackDir) {
+        this.kafka = kafka;
+        this.elasticsearch = elasticsearch;
+        this.stackDir = stackDir;
+    }
+
+    /**
+     * The default cache folder: {@code NEWSFLOW_CACHE}, else {@code /var/cache/newsflow} for root (whose home the
+     * unprivileged Elasticsearch user cannot read), else {@code ~/.cache/newsflow}.
+     */
+    public static Path defaultCacheDir() {
+        String configured = System.getenv("NEWSFLOW_CACHE");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        return "root".equals(System.getProperty("user.name"))
+                ? Path.of("/var/cache/newsflow")
+                : Path.of(System.getProperty("user.home"), ".cache", "newsflow");
+    }
+
+    /** Starts the broker and the node, creates the topics and returns once both are ready. */
+    public static LocalStack start(Options options) throws IOException, InterruptedException {
+        StackArtifacts artifacts = StackArtifacts.fromBuild();
+        Path javaHome = JdkLocator.locate();
+        Path stackDir = options.stackDir().toAbsolutePath();
+        Files.createDirectories(stackDir);
+        Instant started = Instant.now();
+
+        // launch the broker first: it comes up while the node (the slower one) starts
+        KafkaBroker kafka = KafkaBroker.launch(new KafkaBroker.Options(stackDir.resolve("kafka"), options.kafkaPort(),
+                FreePorts.next(), options.kafkaHeapMb(), javaHome, artifacts.kafkaClasspath()));
+        ElasticsearchNode elasticsearch = null;
+        try {
+            if (options.withElasticsearch()) {
+                elasticsearch = ElasticsearchNode.start(new ElasticsearchNode.Options(artifacts.elasticsearchDistribution(),
+                    artifacts.analysisPlugin(), options.cacheDir(), stackDir.resolve("elasticsearch"),
+                        options.elasticsearchPort(), options.elasticsearchHeapMb(), javaHome));
+            }
+        } catch (IOException | RuntimeException e) {
+            kafka.stop();
+            throw e;
+        }
+        LocalStack stack = new LocalStack(kafka, elasticsearch, stackDir);
+        try {
+            kafka.awaitReady();
+            stack.createTopics(options.partitions());
+            stack.writeState();
+        } catch (IOException | RuntimeException e) {
+            stack.stop();
+            throw e;
+        }
+        LOG.log(System.Logger.Level.INFO, "local stack ready in {0} ms: Kafka {1}, Elasticsearch {2}",
+                Duration.between(started, Instant.now()).toMillis(), kafka.bootstrapServers(),
+                elasticsearch == null ? "(not started)" : elasticsearch.httpUrl());
+        return stack;
+    }
+
+    public Endpoints endpoints() {
+        return new Endpoints(kafka.bootstrapServers(), elasticsearch == null ? null : elasticsearch.httpUrl());
+    }
+
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    /** The node; fails for a Kafka-only stack. */
+    public ElasticsearchNode elasticsearch() {
+        if (elasticsearch == null) {
+            throw new IllegalStateException("this stack was started without Elasticsearch");
+        }
+        return elasticsearch;
+    }
+
+    /** Stops the node and the broker; idempotent. */
+    public void stop() {
+        if (elasticsearch != null) {
+            elasticsearch.stop();
+        }
+        kafka.stop();
+        try {
+            Files.deleteIfExists(stackDir.resolve(STATE_FILE));
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not remove {0}: {1}", stackDir.resolve(STATE_FILE), e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** The endpoints of a stack started from {@code stackDir} by any JVM, if its processes are still alive. */
+    public static Optional<Endpoints> running(Path stackDir) throws IOException {
+        return readState(stackDir)
+                .filter(state -> ChildProcesses.isAlive(Long.parseLong(state.getProperty("kafka.pid")))
+                        && ChildProcesses.isAlive(Long.parseLong(state.getProperty("elasticsearch.pid", "-1"))))
+                .map(state -> new Endpoints(state.getProperty("kafka.bootstrap"), state.getProperty("elasticsearch.url")));
+    }
+
+    /** Stops a stack started from {@code stackDir} by another JVM. Returns whether there was one. */
+    public static boolean stop(Path stackDir) throws IOException {
+        Optional<Properties> state = readState(stackDir);
+        if (state.isEmpty()) {
+            return false;
+        }
+        long elasticsearchPid = Long.parseLong(state.get().getProperty("elasticsearch.pid", "-1"));
+        if (elasticsearchPid > 0) {
+            ElasticsearchNode.stopPid(elasticsearchPid);
+        }
+        ChildProcesses.stop(Long.parseLong(state.get().getProperty("kafka.pid")), Duration.ofSeconds(30));
+        Files.deleteIfExists(stackDir.resolve(STATE_FILE));
+        return true;
+    }
+
+    private void createTopics(int partitions) throws IOException, InterruptedException {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = TOPICS.entrySet().stream()
+                    .filter(topic -> !existing.contains(topic.getKey()))
+                    .map(topic -> new NewTopic(topic.getKey(), partitions, (short) 1)
+                            .configs(topic.getValue() ? Map.of("cleanup.policy", "compact") : Map.of()))
+                    .collect(Collectors.toList());
+            if (!missing.isEmpty()) {
+                admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+            }
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IOException("could not create the newsflow topics", e.getCause());
+            }
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IOException("Kafka did not create the topics within 30 s", e);
+        }
+    }
+
+    private void writeState() throws IOException {
+        Properties state = new Properties();
+        state.setProperty("kafka.pid", Long.toString(kafka.pid()));
+        state.setProperty("kafka.bootstrap", kafka.bootstrapServers());
+        if (elasticsearch != null) {
+            state.setProperty("elasticsearch.pid", Long.toString(elasticsearch.pid()));
+            state.setProperty("elasticsearch.url", elasticsearch.httpUrl());
+        }
+        state.setProperty("started", Instant.now().toString());
+        try (OutputStream out = Files.newOutputStream(stackDir.resolve(STATE_FILE))) {
+            state.store(out, "newsflow local stack");
+        }
+    }
+
+    private static Optional<Properties> readState(Path stackDir) throws IOException {
+        Path file = stackDir.toAbsolutePath().resolve(STATE_FILE);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        Properties state = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            state.load(in);
+        }
+        return Optional.of(state);
+    }
+}

@@ -1,0 +1,76 @@
+package io.newsflow.localstack;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Gives {@code @QuarkusTest} classes the real local stack: Kafka and Elasticsearch endpoints as configuration.
+ *
+ * <p>One stack per test JVM, not per test class: it is started on first use, shared by every test class of the
+ * module and stopped when the JVM exits. Its files go to {@code target/local-stack} of the module under test.
+ */
+public class LocalStackResource implements QuarkusTestResourceLifecycleManager {
+    /** Init argument: {@code "false"} starts Kafka only, for services that do not use Elasticsearch. */
+    public static final String ELASTICSEARCH = "elasticsearch";
+
+    private boolean withElasticsearch = true;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        withElasticsearch = !"false".equals(initArgs.get(ELASTICSEARCH));
+    }
+
+    @Override
+    public Map<String, String> start() {
+        LocalStack.Endpoints endpoints = SharedStack.get(withElasticsearch).endpoints();
+        if (endpoints.elasticsearchUrl() == null) {
+            return Map.of("kafka.bootstrap.servers", endpoints.kafkaBootstrapServers());
+        }
+        return Map.of(
+                "kafka.bootstrap.servers", endpoints.kafkaBootstrapServers(),
+                "quarkus.elasticsearch.hosts", endpoints.elasticsearchHostPort());
+    }
+
+    @Override
+    public void stop() {
+        // the shared stack outlives each Quarkus application: it stops with the JVM
+    }
+
+    /** The stack of this JVM, for tests that need it directly (stopping the broker, talking to the node). */
+    public static LocalStack stack() {
+        return SharedStack.get(true);
+    }
+
+    private static final class SharedStack {
+        private static LocalStack stack;
+
+        static synchronized LocalStack get(boolean withElasticsearch) {
+            if (stack != null && withElasticsearch && stack.endpoints().elasticsearchUrl() == null) {
+                throw new IllegalStateException("the shared stack of this test JVM was started without Elasticsearch;"
+                        + " every test class of a module must ask for the same stack");
+            }
+            if (stack == null) {
+                try {
+                    Path stackDir = Path.of("target", "local-stack");
+                    // every test run starts from empty topics and an empty index; a stack left running by a
+                    // killed run is stopped first
+                    LocalStack.stop(stackDir);
+                    FileTrees.deleteRecursively(stackDir);
+                    LocalStack.Options options = LocalStack.Options.onFreePorts(stackDir);
+                    stack = LocalStack.start(withElasticsearch ? options : options.kafkaOnly());
+                } catch (IOException e) {
+                    throw new UncheckedIOException("could not start the local stack", e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while starting the local stack", e);
+                }
+                Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "local-stack-shutdown"));
+            }
+            return stack;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.newsflow.localstack;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+/**
+ * {@code bin/newsflow up|down|status}: the system on its embedded local stack. Ports and folders come from
+ * environment variables (see README): {@code NEWSFLOW_HOME}, {@code NEWSFLOW_KAFKA_PORT},
+ * {@code NEWSFLOW_ES_PORT}, {@code NEWSFLOW_SEARCH_PORT}, {@code NEWSFLOW_INGEST_PORT}, {@code NEWSFLOW_ENRICH_PORT}.
+ */
+public final class NewsflowCli {
+    private NewsflowCli() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        PrintStream out = System.out;
+        if (args.length != 2) {
+            System.err.println("usage: NewsflowCli up|down|status REPOSITORY");
+            System.exit(2);
+        }
+        Path repository = Path.of(args[1]);
+        NewsflowSystem system = new NewsflowSystem(new NewsflowSystem.Options(
+                Path.of(env("NEWSFLOW_HOME", repository.resolve("newsflow-data").toString())), repository,
+                port("NEWSFLOW_KAFKA_PORT", 9092), port("NEWSFLOW_ES_PORT", 9200), port("NEWSFLOW_SEARCH_PORT", 8080),
+                port("NEWSFLOW_INGEST_PORT", 8081), port("NEWSFLOW_ENRICH_PORT", 8082)));
+        switch (args[0]) {
+            case "up" -> {
+                LocalStack.Endpoints endpoints = system.up();
+                NewsflowSystem.Options o = system.options();
+                out.println();
+                out.println("newsflow is running.");
+                out.println("  inbox          " + o.inbox() + "   (drop page .txt files here)");
+                out.println("  search API     http://localhost:" + o.searchPort() + "/api/search?q=...");
+                out.println("  OpenAPI UI     http://localhost:" + o.searchPort() + "/q/swagger-ui");
+                out.println("  ingest API     http://localhost:" + o.ingestPort() + "   enrich http://localhost:" + o.enrichPort());
+                out.println("  Kafka          " + endpoints.kafkaBootstrapServers());
+                out.println("  Elasticsearch  " + endpoints.elasticsearchUrl());
+                out.println("  logs           " + o.home().resolve("logs"));
+                out.println("Stop it with: bin/newsflow down");
+            }
+            case "down" -> {
+                system.down();
+                out.println("newsflow stopped.");
+            }
+            case "status" -> system.status().forEach(out::println);
+            default -> {
+                System.err.println("unknown command " + args[0] + "; expected up, down or status");
+                System.exit(2);
+            }
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static int port(String name, int fallback) {
+        String value = env(name, Integer.toString(fallback));
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a port number, was '" + value + "'");
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package io.newsflow.localstack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The whole system on this machine: the local stack plus ingest-, enrich- and search-service as processes, all
+ * sharing one data folder ({@code inbox/}, {@code archive/}, {@code failed/}, {@code logs/}). What
+ * {@code bin/newsflow up/down/status} and the end-to-end test run.
+ */
+public final class NewsflowSystem {
+    private static final System.Logger LOG = System.getLogger(NewsflowSystem.class.getName());
+
+    /**
+     * @param home              data folder
+     * @param repository        checkout whose built services are run
+     * @param kafkaPort         broker port
+     * @param elasticsearchPort node HTTP port
+     * @param searchPort        search-service HTTP port (the API)
+     * @param ingestPort        ingest-service HTTP port
+     * @param enrichPort        enrich-service HTTP port
+     */
+    public record Options(Path home, Path repository, int kafkaPort, int elasticsearchPort,
+                          int searchPort, int ingestPort, int enrichPort) {
+
+        public Path stackDir() {
+            return home.resolve("stack");
+        }
+
+        public Path inbox() {
+            return home.resolve("inbox");
+        }
+    }
+
+    private final Options options;
+
+    public NewsflowSystem(Options options) {
+        this.options = new Options(options.home().toAbsolutePath(), options.repository().toAbsolutePath(),
+                options.kafkaPort(), options.elasticsearchPort(), options.searchPort(), options.ingestPort(), options.enrichPort());
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    /** The three services, in start order. */
+    public List<ServiceProcess> services() {
+        Path logs = options.home().resolve("logs");
+        Path run = options.home().resolve("run");
+        return List.of(
+                new ServiceProcess("search-service", jar("search-service"), options.searchPort(), run, logs),
+                new ServiceProcess("enrich-service", jar("enrich-service"), options.enrichPort(), run, logs),
+                new ServiceProcess("ingest-service", jar("ingest-service"), options.ingestPort(), run, logs));
+    }
+
+    /** Starts whatever is not running yet and returns once every part is ready. */
+    public LocalStack.Endpoints up() throws IOException, InterruptedException {
+        for (String folder : List.of("inbox", "archive", "failed", "logs", "run")) {
+            Files.createDirectories(options.home().resolve(folder));
+        }
+        Optional<LocalStack.Endpoints> running = LocalStack.running(options.stackDir());
+        LocalStack.Endpoints endpoints;
+        if (running.isPresent()) {
+            endpoints = running.get();
+            LOG.log(System.Logger.Level.INFO, "local stack already running: Kafka {0}, Elasticsearch {1}",
+                    endpoints.kafkaBootstrapServers(), endpoints.elasticsearchUrl());
+        } else {
+            LocalStack.stop(options.stackDir()); // a half-dead stack from a crash
+            LOG.log(System.Logger.Level.INFO, "starting Kafka and Elasticsearch (first start unpacks Elasticsearch, ~30 s)");
+            endpoints = LocalStack.start(new LocalStack.Options(options.stackDir(), LocalStack.defaultCacheDir(),
+                    options.kafkaPort(), options.elasticsearchPort(), 3, 256, 512, true)).endpoints();
+        }
+        Path javaHome = JdkLocator.locate();
+        Map<String, String> config = Map.of(
+                "kafka.bootstrap.servers", endpoints.kafkaBootstrapServers(),
+                "quarkus.elasticsearch.hosts", endpoints.elasticsearchHostPort(),
+                "newsflow.home", options.home().toString());
+        for (ServiceProcess service : services()) {
+            if (service.runningPid().isPresent()) {
+                LOG.log(System.Logger.Level.INFO, "{0} already running", service.name());
+                continue;
+            }
+            service.start(javaHome, 256, config);
+        }
+        for (ServiceProcess service : services()) {
+            service.awaitReady();
+            LOG.log(System.Logger.Level.INFO, "{0} ready at {1}", service.name(), service.url());
+        }
+        return endpoints;
+    }
+
+    /** Stops the services, then the stack; safe to call when nothing runs. */
+    public void down() throws IOException {
+        for (ServiceProcess service : services().reversed()) {
+            if (service.stop()) {
+                LOG.log(System.Logger.Level.INFO, "stopped {0}", service.name());
+            }
+        }
+        if (LocalStack.stop(options.stackDir())) {
+            LOG.log(System.Logger.Level.INFO, "stopped Kafka and Elasticsearch");
+        }
+    }
+
+    /** One line per part: name, state, pid or endpoint. */
+    public List<String> status() throws IOException {
+        Optional<LocalStack.Endpoints> stack = LocalStack.running(options.stackDir());
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add("%-16s %-8s %s".formatted("kafka", stack.isPresent() ? "running" : "stopped",
+                stack.map(LocalStack.Endpoints::kafkaBootstrapServers).orElse("")));
+        lines.add("%-16s %-8s %s".formatted("elasticsearch", stack.isPresent() ? "running" : "stopped",
+                stack.map(LocalStack.Endpoints::elasticsearchUrl).orElse("")));
+        for (ServiceProcess service : services()) {
+            Optional<Long> pid = service.runningPid();
+            lines.add("%-16s %-8s %s".formatted(service.name(), pid.isPresent() ? "running" : "stopped",
+                    pid.map(p -> service.url() + " (pid " + p + ")").orElse("")));
+        }
+        return lines;
+    }
+
+    private Path jar(String module) {
+        return options.repository().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+}

@@ -1,0 +1,105 @@
+package io.newsflow.localstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One newsflow service (a Quarkus fast-jar) running as a child process, with its pid and log in the data folder
+ * so that another JVM ({@code bin/newsflow down}) can find and stop it.
+ *
+ * @param name   service name, e.g. {@code search-service}
+ * @param jar    its {@code quarkus-run.jar}
+ * @param port   HTTP port
+ * @param runDir folder for the pid file
+ * @param logDir folder for the log file
+ */
+public record ServiceProcess(String name, Path jar, int port, Path runDir, Path logDir) {
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+
+    public Path pidFile() {
+        return runDir.resolve(name + ".pid");
+    }
+
+    public Path logFile() {
+        return logDir.resolve(name + ".log");
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** The pid of this service if it runs. */
+    public Optional<Long> runningPid() throws IOException {
+        if (!Files.isRegularFile(pidFile())) {
+            return Optional.empty();
+        }
+        long pid = Long.parseLong(Files.readString(pidFile()).trim());
+        return ChildProcesses.isAlive(pid) ? Optional.of(pid) : Optional.empty();
+    }
+
+    /** Starts the service with the given configuration (as system properties) unless it already runs. */
+    public long start(Path javaHome, int heapMb, Map<String, String> config) throws IOException {
+        Optional<Long> running = runningPid();
+        if (running.isPresent()) {
+            return running.get();
+        }
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(name + " is not built: " + jar + " is missing (run ./mvnw -DskipTests package)");
+        }
+        Files.createDirectories(runDir);
+        Files.createDirectories(logDir);
+        List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin/java").toString(),
+                "-Xms64m", "-Xmx" + heapMb + "m", "-Dquarkus.http.port=" + port));
+        config.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(List.of("-jar", jar.toString()));
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
+                .start();
+        Files.writeString(pidFile(), Long.toString(process.pid()));
+        return process.pid();
+    }
+
+    /** Waits until {@code /q/health/ready} answers 200, or fails with the end of the service's log. */
+    public void awaitReady() throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build();
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        while (true) {
+            if (runningPid().isEmpty()) {
+                throw new IOException(name + " exited during start-up; end of " + logFile() + ":\n" + LogTail.of(logFile(), 30));
+            }
+            try {
+                if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IOException(name + " not ready within " + READY_TIMEOUT.toSeconds() + " s; end of "
+                        + logFile() + ":\n" + LogTail.of(logFile(), 30));
+            }
+            Thread.sleep(300);
+        }
+    }
+
+    /** Stops the service gracefully; returns whether it was running. */
+    public boolean stop() throws IOException {
+        Optional<Long> pid = runningPid();
+        pid.ifPresent(p -> ChildProcesses.stop(p, Duration.ofSeconds(20)));
+        Files.deleteIfExists(pidFile());
+        return pid.isPresent();
+    }
+}

@@ -1,0 +1,58 @@
+package io.newsflow.localstack;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LocalStackIT {
+
+    @Test
+    void startsARealBrokerAndNodeWithTheTopicsAndStopsWithoutLeavingAProcess() throws Exception {
+        Path stackDir = Path.of("target", "local-stack-it");
+        LocalStack.stop(stackDir);
+        FileTrees.deleteRecursively(stackDir);
+
+        LocalStack stack = LocalStack.start(LocalStack.Options.onFreePorts(stackDir));
+        long kafkaPid = stack.kafka().pid();
+        long elasticsearchPid = stack.elasticsearch().pid();
+        try {
+            assertThat(LocalStack.running(stackDir)).contains(stack.endpoints());
+
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.endpoints().kafkaBootstrapServers()))) {
+                Map<String, TopicDescription> topics = admin.describeTopics(
+                        List.of("news.pages", "news.pages.dlq", "news.articles", "news.articles.dlq")).allTopicNames().get(30, TimeUnit.SECONDS);
+                assertThat(topics.values()).allSatisfy(topic -> assertThat(topic.partitions()).hasSize(3));
+                ConfigResource articles = new ConfigResource(ConfigResource.Type.TOPIC, "news.articles");
+                assertThat(admin.describeConfigs(List.of(articles)).all().get(30, TimeUnit.SECONDS)
+                        .get(articles).get("cleanup.policy").value()).isEqualTo("compact");
+            }
+
+            HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(stack.endpoints().elasticsearchUrl() + "/_cluster/health")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.body()).containsPattern("\"status\":\"(green|yellow)\"");
+        } finally {
+            LocalStack.stop(stackDir);
+        }
+
+        assertThat(ChildProcesses.isAlive(kafkaPid)).isFalse();
+        assertThat(ChildProcesses.isAlive(elasticsearchPid)).isFalse();
+        assertThat(ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().orElse("").contains(stackDir.toAbsolutePath().toString())))
+                .isEmpty();
+        assertThat(LocalStack.running(stackDir)).isEmpty();
+    }
+}
