@@ -1,0 +1,75 @@
+package io.newsflow.enrich.messaging;
+
+import io.newsflow.enrich.config.EnrichConfig;
+import io.newsflow.enrich.pipeline.EnrichmentPipeline;
+import io.newsflow.model.Article;
+import io.newsflow.model.NewsJson;
+import io.newsflow.model.Page;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Consumes pages, publishes their articles and acknowledges the page only once Kafka acknowledged every article,
+ * so a crash in between re-processes the page (same ids, so no duplicates). A page that cannot be read or
+ * enriched is nacked and goes to the dead-letter topic with the reason in its headers.
+ */
+@ApplicationScoped
+public class PageConsumer {
+    private static final Logger LOG = Logger.getLogger(PageConsumer.class);
+
+    private final MutinyEmitter<Article> articles;
+    private final EnrichmentPipeline pipeline;
+    private final EnrichConfig config;
+
+    public PageConsumer(@Channel("articles") MutinyEmitter<Article> articles, EnrichConfig config) {
+        this.articles = articles;
+        this.config = config;
+        this.pipeline = new EnrichmentPipeline(config.pipelineVersion(), Clock.systemUTC());
+    }
+
+    @Incoming("pages")
+    @Blocking
+    public CompletionStage<Void> consume(Message<String> message) {
+        List<Article> enriched;
+        Page page;
+        try {
+            page = NewsJson.mapper().readValue(message.getPayload(), Page.class);
+            enriched = pipeline.enrich(page);
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf("outcome=dead-letter reason=\"%s\"", e.getMessage());
+            return message.nack(e);
+        }
+        CompletableFuture<?>[] sent = enriched.stream().map(this::send).toArray(CompletableFuture[]::new);
+        return CompletableFuture.allOf(sent)
+                .orTimeout(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .handle((ok, failure) -> {
+                    if (failure != null) {
+                        LOG.warnf("page=%s outcome=retry reason=\"%s\"", page.sha256(), failure.getMessage());
+                        return message.nack(failure);
+                    }
+                    LOG.infof("page=%s file=%s outcome=enriched articles=%d", page.sha256(), page.fileName(), enriched.size());
+                    return message.ack();
+                })
+                .thenCompose(done -> done);
+    }
+
+    private CompletableFuture<Void> send(Article article) {
+        return articles.sendMessage(Message.of(article,
+                        Metadata.of(OutgoingKafkaRecordMetadata.<String>builder().withKey(article.id()).build())))
+                .subscribeAsCompletionStage();
+    }
+}

@@ -1,0 +1,98 @@
+package io.newsflow.enrich.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.newsflow.localstack.LocalStackResource;
+import io.newsflow.localstack.TopicReader;
+import io.newsflow.model.IssueDateSource;
+import io.newsflow.model.NewsJson;
+import io.newsflow.model.Page;
+import io.newsflow.model.Topics;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@QuarkusTest
+@QuarkusTestResource(value = LocalStackResource.class,
+        initArgs = @ResourceArg(name = LocalStackResource.ELASTICSEARCH, value = "false"))
+class PagesToArticlesIT {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Test
+    void publishesOneKeyedArticlePerArticleOfAPage() throws Exception {
+        String sha = UUID.randomUUID().toString().replace("-", "") + "00000000000000000000000000000000";
+        Path sample = Path.of(System.getProperty("newsflow.samples"), "000_d79d82bd7f5a9708.txt");
+        Page page = new Page(sha, sample.getFileName().toString(), LocalDate.of(2023, 12, 21), IssueDateSource.FILENAME,
+                "UTF-8", Files.readString(sample), Files.size(sample), Instant.now());
+
+        send(sha, NewsJson.mapper().writeValueAsString(page));
+
+        try (TopicReader reader = new TopicReader(bootstrapServers, Topics.ARTICLES)) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                List<ConsumerRecord<String, String>> articles = reader.poll().stream()
+                        .filter(record -> record.key().startsWith(sha.substring(0, 16))).toList();
+                assertThat(articles).extracting(ConsumerRecord::key)
+                        .containsExactlyInAnyOrder(sha.substring(0, 16) + "-1", sha.substring(0, 16) + "-2", sha.substring(0, 16) + "-3");
+                JsonNode second = NewsJson.mapper().readTree(articles.stream()
+                        .filter(record -> record.key().endsWith("-2")).findFirst().orElseThrow().value());
+                assertThat(second.get("pageSha256").asText()).isEqualTo(sha);
+                assertThat(second.get("eventDate").asText()).isEqualTo("2023-12-19");
+                assertThat(second.get("body").asText()).startsWith("本报讯 12月19日，市委书记杜小刚");
+                assertThat(second.get("reporters")).extracting(JsonNode::asText).containsExactly("高美梅");
+            });
+        }
+    }
+
+    @Test
+    void sendsARecordThatIsNoPageToTheDeadLetterTopicWithTheReason() throws Exception {
+        String key = "not-a-page-" + UUID.randomUUID();
+
+        send(key, "{this is not json");
+
+        try (TopicReader reader = new TopicReader(bootstrapServers, Topics.PAGES_DLQ)) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                List<ConsumerRecord<String, String>> dead = reader.poll().stream()
+                        .filter(record -> key.equals(record.key())).toList();
+                assertThat(dead).singleElement().satisfies(record -> {
+                    assertThat(record.value()).isEqualTo("{this is not json");
+                    assertThat(header(record, "dead-letter-reason")).isNotBlank();
+                    assertThat(header(record, "dead-letter-topic")).isEqualTo(Topics.PAGES);
+                });
+            });
+        }
+    }
+
+    private void send(String key, String value) throws Exception {
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+                new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(Topics.PAGES, key, value)).get();
+        }
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

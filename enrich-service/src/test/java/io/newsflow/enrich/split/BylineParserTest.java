@@ -1,0 +1,33 @@
+package io.newsflow.enrich.split;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BylineParserTest {
+    private final BylineParser parser = new BylineParser();
+
+    @Test
+    void readsOneReporterInFullWidthParens() {
+        assertThat(parser.parse("（王拓）")).hasValueSatisfying(byline -> {
+            assertThat(byline.reporters()).containsExactly("王拓");
+            assertThat(byline.start()).isZero();
+        });
+    }
+
+    @Test
+    void readsSeveralReportersInHalfWidthParensAtTheEndOfAProseLine() {
+        String line = "交出以学促干的过硬答卷。(高美梅、惠晓婧)";
+
+        assertThat(parser.parse(line)).hasValueSatisfying(byline -> {
+            assertThat(byline.reporters()).containsExactly("高美梅", "惠晓婧");
+            assertThat(line.substring(0, byline.start())).isEqualTo("交出以学促干的过硬答卷。");
+        });
+    }
+
+    @Test
+    void ignoresBracketedTextThatIsNoByline() {
+        assertThat(parser.parse("《无锡市人大常委会2024年立法计划（草案）》")).isEmpty();
+        assertThat(parser.parse("审议通过（草案）。")).isEmpty();
+    }
+}

@@ -1,0 +1,120 @@
+package io.newsflow.search.it;
+
+import io.newsflow.localstack.LocalStackResource;
+import io.newsflow.localstack.TopicReader;
+import io.newsflow.model.Article;
+import io.newsflow.model.NewsJson;
+import io.newsflow.model.Topics;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+
+@QuarkusTest
+@QuarkusTestResource(LocalStackResource.class)
+class ArticlesToSearchIT {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Test
+    void indexesArticlesFromKafkaAndFindsThemByAChineseName() throws Exception {
+        String page = UUID.randomUUID().toString().replace("-", "").substring(0, 16) + "0".repeat(48);
+        Article taihu = article(page, 1, "杜小刚在宜兴市调研太湖综合治理",
+                "本报讯 12月20日，市委书记杜小刚来到宜兴市主要入湖河流整治、生态清淤现场，调研太湖综合治理进展。");
+        Article signing = article(page, 2, "连云港经济技术开发区与长电科技签署战略合作协议",
+                "本报讯 12月20日下午，连云港经济技术开发区与江苏长电科技股份有限公司在南京签署战略合作协议。");
+
+        send(taihu.id(), NewsJson.mapper().writeValueAsString(taihu));
+        send(signing.id(), NewsJson.mapper().writeValueAsString(signing));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().queryParam("q", "杜小刚")
+                        .when().get("/api/search")
+                        .then().statusCode(200)
+                        .body("total", equalTo(1))
+                        .body("hits.id", contains(taihu.id()))
+                        .body("hits[0].headline", equalTo("杜小刚在宜兴市调研太湖综合治理"))
+                        .body("hits[0].eventDate", equalTo("2023-12-20"))
+                        .body("hits[0].highlights.body[0]", startsWith("本报讯 12月20日，市委书记<em>杜小刚</em>")));
+
+        // keys spread the two articles over partitions, so they may arrive in different batches
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().queryParam("q", "长电科技")
+                        .when().get("/api/search")
+                        .then().statusCode(200)
+                        .body("hits.id", hasItem(signing.id()))
+                        .body("hits.id", everyItem(startsWith(page.substring(0, 16)))));
+    }
+
+    @Test
+    void sendsARecordThatIsNoArticleToTheDeadLetterTopicAndIndexesItsBatchMates() throws Exception {
+        String page = UUID.randomUUID().toString().replace("-", "").substring(0, 16) + "0".repeat(48);
+        Article good = article(page, 1, "无锡举行长江大保护会议", "本报讯 12月18日，无锡召开长江大保护推进会。");
+        String badKey = page.substring(0, 16) + "-2";
+
+        send(badKey, "[\"not\", \"an article\"]");
+        send(good.id(), NewsJson.mapper().writeValueAsString(good));
+
+        try (TopicReader reader = new TopicReader(bootstrapServers, Topics.ARTICLES_DLQ)) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                List<ConsumerRecord<String, String>> dead = reader.poll().stream().filter(r -> badKey.equals(r.key())).toList();
+                assertThat(dead).singleElement().satisfies(record -> {
+                    assertThat(new String(record.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
+                            .startsWith("not an article");
+                    assertThat(new String(record.headers().lastHeader("dead-letter-topic").value(), StandardCharsets.UTF_8))
+                            .isEqualTo(Topics.ARTICLES);
+                });
+            });
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().queryParam("q", "长江大保护")
+                        .when().get("/api/search")
+                        .then().statusCode(200)
+                        .body("hits.id", contains(good.id())));
+    }
+
+    @Test
+    void answersBadRequestsWith400AndAMessage() {
+        given().queryParam("q", "太湖").queryParam("size", 500)
+                .when().get("/api/search")
+                .then().statusCode(400)
+                .body("status", equalTo(400))
+                .body("error", startsWith("size must be between 1 and 100"));
+    }
+
+    private static Article article(String page, int ordinal, String headline, String body) {
+        return new Article(Article.idOf(page, ordinal), ordinal, page, "2023-12-21.txt", LocalDate.of(2023, 12, 21),
+                headline, List.of(), body, body, LocalDate.of(2023, 12, 20), List.of("高美梅"), List.of("杜小刚"),
+                List.of("宜兴市"), List.of(), List.of("太湖"), null, body.length(), Instant.now(), "test");
+    }
+
+    private void send(String key, String value) throws Exception {
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+                new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(Topics.ARTICLES, key, value)).get();
+        }
+    }
+}
