@@ -1,0 +1,93 @@
+package io.newsflow.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.newsflow.localstack.ChildProcesses;
+import io.newsflow.localstack.FileTrees;
+import io.newsflow.localstack.FreePorts;
+import io.newsflow.localstack.NewsflowSystem;
+import io.newsflow.localstack.ServiceProcess;
+import io.newsflow.model.NewsJson;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The walking skeleton end to end, the way {@code bin/newsflow up} runs it: a page dropped into the inbox is
+ * found through the search API, having passed through the real Kafka broker and the real Elasticsearch node.
+ */
+class EndToEndIT {
+    private static final Path SAMPLES = Path.of(System.getProperty("newsflow.samples"));
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static NewsflowSystem system;
+    private static final List<Long> pids = new ArrayList<>();
+
+    @BeforeAll
+    static void startTheSystem() throws Exception {
+        Path home = Path.of("target", "e2e-home").toAbsolutePath();
+        system = new NewsflowSystem(new NewsflowSystem.Options(home, Path.of(System.getProperty("newsflow.repository")),
+                FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next()));
+        system.down(); // a run killed before its clean-up left processes behind
+        FileTrees.deleteRecursively(home);
+        system.up();
+        for (ServiceProcess service : system.services()) {
+            pids.add(service.runningPid().orElseThrow());
+        }
+    }
+
+    @AfterAll
+    static void stopTheSystem() throws IOException {
+        if (system != null) {
+            system.down();
+            assertThat(pids).noneMatch(ChildProcesses::isAlive);
+            assertThat(system.status()).allMatch(line -> line.contains("stopped"));
+        }
+    }
+
+    @Test
+    void aPageDroppedIntoTheInboxBecomesSearchableArticles() throws Exception {
+        Path sample = SAMPLES.resolve("000_d79d82bd7f5a9708.txt");
+        byte[] bytes = Files.readAllBytes(sample);
+        String pageId = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, 16);
+
+        Files.copy(sample, system.options().inbox().resolve("2023-12-21_" + sample.getFileName()));
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            JsonNode result = search("杜小刚");
+            List<String> ids = new ArrayList<>();
+            result.path("hits").forEach(hit -> ids.add(hit.path("id").asText()));
+            // the page's three articles all name him (once across a line break in the file)
+            assertThat(ids).containsExactlyInAnyOrder(pageId + "-1", pageId + "-2", pageId + "-3");
+        });
+
+        JsonNode taihu = search("太湖综合治理");
+        assertThat(taihu.path("hits").get(0).path("id").asText()).isEqualTo(pageId + "-3");
+        assertThat(taihu.path("hits").get(0).path("eventDate").asText()).isEqualTo("2023-12-20");
+        assertThat(taihu.path("hits").get(0).path("reporters").toString()).isEqualTo("[\"高美梅\",\"惠晓婧\"]");
+        assertThat(Files.list(system.options().inbox())).isEmpty();
+    }
+
+    private static JsonNode search(String q) throws IOException, InterruptedException {
+        String url = "http://127.0.0.1:" + system.options().searchPort() + "/api/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8);
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return NewsJson.mapper().readTree(response.body());
+    }
+}
