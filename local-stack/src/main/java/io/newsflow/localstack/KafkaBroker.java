@@ -39,7 +39,7 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private final Options options;
-    private final Process process;
+    private volatile Process process;
 
     private KafkaBroker(Options options, Process process) {
         this.options = options;
@@ -62,6 +62,10 @@ public final class KafkaBroker implements AutoCloseable {
         if (!Files.exists(workDir.resolve("data/meta.properties"))) {
             format(options, config, workDir);
         }
+        return new KafkaBroker(options, startProcess(options, workDir, config));
+    }
+
+    private static Process startProcess(Options options, Path workDir, Path config) throws IOException {
         List<String> command = javaCommand(options, options.heapMb());
         command.add("kafka.Kafka");
         command.add(config.toString());
@@ -74,7 +78,18 @@ public final class KafkaBroker implements AutoCloseable {
         Files.writeString(workDir.resolve("kafka.pid"), Long.toString(process.pid()));
         LOG.log(System.Logger.Level.INFO, "Kafka broker starting on 127.0.0.1:{0} (pid {1}, log {2})",
                 options.port(), process.pid(), log);
-        return new KafkaBroker(options, process);
+        return process;
+    }
+
+    /**
+     * Starts a stopped broker again on the same port and data, and waits until it answers: what fault tests
+     * need to take Kafka away from the services and give it back.
+     */
+    public synchronized void restart() throws IOException, InterruptedException {
+        stop();
+        Path workDir = options.workDir().toAbsolutePath();
+        process = startProcess(options, workDir, workDir.resolve("server.properties"));
+        awaitReady();
     }
 
     public String bootstrapServers() {

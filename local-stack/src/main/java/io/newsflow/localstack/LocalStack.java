@@ -194,8 +194,7 @@ public final class LocalStack implements AutoCloseable {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = TOPICS.entrySet().stream()
                     .filter(topic -> !existing.contains(topic.getKey()))
-                    .map(topic -> new NewTopic(topic.getKey(), partitions, (short) 1)
-                            .configs(topic.getValue() ? Map.of("cleanup.policy", "compact") : Map.of()))
+                    .map(topic -> new NewTopic(topic.getKey(), partitions, (short) 1).configs(topicConfig(topic.getKey(), topic.getValue())))
                     .collect(Collectors.toList());
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
@@ -207,6 +206,18 @@ public final class LocalStack implements AutoCloseable {
         } catch (java.util.concurrent.TimeoutException e) {
             throw new IOException("Kafka did not create the topics within 30 s", e);
         }
+    }
+
+    /** Compaction for the article topic; page topics take records up to 8 MB (a 5 MB page as JSON). */
+    private static Map<String, String> topicConfig(String topic, boolean compacted) {
+        Map<String, String> config = new java.util.HashMap<>();
+        if (compacted) {
+            config.put("cleanup.policy", "compact");
+        }
+        if (topic.startsWith("news.pages")) {
+            config.put("max.message.bytes", "8388608");
+        }
+        return config;
     }
 
     private void writeState() throws IOException {

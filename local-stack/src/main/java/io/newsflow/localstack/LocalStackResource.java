@@ -42,11 +42,18 @@ public class LocalStackResource implements QuarkusTestResourceLifecycleManager {
 
     /** The stack of this JVM, for tests that need it directly (stopping the broker, talking to the node). */
     public static LocalStack stack() {
-        return SharedStack.get(true);
+        return SharedStack.current();
     }
 
     private static final class SharedStack {
         private static LocalStack stack;
+
+        static synchronized LocalStack current() {
+            if (stack == null) {
+                throw new IllegalStateException("no local stack yet: annotate the test with @QuarkusTestResource(LocalStackResource.class)");
+            }
+            return stack;
+        }
 
         static synchronized LocalStack get(boolean withElasticsearch) {
             if (stack != null && withElasticsearch && stack.endpoints().elasticsearchUrl() == null) {

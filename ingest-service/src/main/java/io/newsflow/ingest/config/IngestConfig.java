@@ -1,34 +1,49 @@
 package io.newsflow.ingest.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 
 /** Configuration of ingest-service; every property is listed in the README's configuration table. */
 @ConfigMapping(prefix = "newsflow.ingest")
 public interface IngestConfig {
 
-    /** Folder watched for new page files. */
+    /** Folder watched for new page files (subfolders included). */
     Path inbox();
 
-    /** Folder a file is moved into (atomically) while it is being published. */
+    /** Folder files are claimed into (atomically renamed) while they are published, one subfolder per instance. */
     Path processing();
 
-    /** Published files, under {@code yyyy/MM/dd} of the day they were published. */
+    /** Published files, under {@code yyyy/MM/dd} of the day they were taken. */
     Path archive();
 
     /** Files that could not be ingested, each with a {@code <name>.error.json} beside it. */
     Path failed();
 
-    /** How often the inbox is scanned. */
-    @WithDefault("1s")
-    Duration pollInterval();
+    /** Durable record of the published page hashes, shared by the instances on one folder. */
+    Path state();
 
-    /** A file is taken only once it has not been modified for this long, so half-written files are left alone. */
+    /**
+     * Name of this instance; instances sharing a folder need distinct, stable names, because each one
+     * takes back its own unfinished claims at start-up. Defaults to the host name and HTTP port.
+     */
+    java.util.Optional<String> instanceId();
+
+    /** A file is taken only once its size and modification time have not changed for this long. */
     @WithDefault("1s")
     Duration minFileAge();
+
+    /** Full rescan of the inbox, the safety net for missed file-system events. */
+    @WithDefault("1s")
+    Duration rescanInterval();
+
+    /** Files larger than this go to {@code failed/}. */
+    @WithDefault("5M")
+    MemorySize maxFileSize();
 
     /**
      * How long to wait for Kafka to acknowledge a page before the file goes back to the inbox; longer than the
@@ -36,4 +51,12 @@ public interface IngestConfig {
      */
     @WithDefault("40s")
     Duration publishTimeout();
+
+    /** Longest pause before a file whose publication failed is tried again. */
+    @WithDefault("30s")
+    Duration maxRetryBackoff();
+
+    /** Time zone of the modification-date rule and of the archive folders. */
+    @WithDefault("Asia/Shanghai")
+    ZoneId timeZone();
 }

@@ -9,65 +9,148 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
 
-/** The folders of ingest and the moves between them; every move is an atomic rename on one file system. */
+/**
+ * The folders of ingest and the moves between them. Every move is a rename on one file system, so a file is
+ * always in exactly one place: inbox, this instance's processing folder, archive or failed.
+ */
 public final class InboxFolders {
     private final IngestConfig config;
+    private final Path claims;
 
-    public InboxFolders(IngestConfig config) {
+    public InboxFolders(IngestConfig config, String instanceId) {
         this.config = config;
+        this.claims = config.processing().resolve(instanceId);
     }
 
     public void create() throws IOException {
-        for (Path folder : new Path[]{config.inbox(), config.processing(), config.archive(), config.failed()}) {
+        for (Path folder : List.of(config.inbox(), claims, config.archive(), config.failed(), config.state())) {
             Files.createDirectories(folder);
         }
     }
 
     /**
-     * Claims a file of the inbox by renaming it into the processing folder. Empty when another instance claimed it first.
+     * Claims a file of the inbox by renaming it into a new folder of this instance's processing folder; its sidecar
+     * follows it. Empty when another instance renamed it first: a rename of a file that is gone fails.
      */
-    public Optional<Path> claim(Path inboxFile) throws IOException {
-        Path claimed = config.processing().resolve(inboxFile.getFileName());
+    public Optional<ClaimedFile> claim(Path inboxFile) throws IOException {
+        Path relative = config.inbox().relativize(inboxFile);
+        Path claimDir = claims.resolve(UUID.randomUUID().toString());
+        Path claimed = claimDir.resolve(relative.getFileName());
+        Files.createDirectories(claimDir);
         try {
             Files.move(inboxFile, claimed, StandardCopyOption.ATOMIC_MOVE);
-            return Optional.of(claimed);
         } catch (NoSuchFileException e) {
+            Files.deleteIfExists(claimDir);
             return Optional.empty();
+        }
+        Files.writeString(claimDir.resolve(".origin"), relative.toString());
+        Optional<Path> sidecar = Optional.empty();
+        for (Path candidate : sidecarCandidates(inboxFile)) {
+            try {
+                sidecar = Optional.of(Files.move(candidate, claimDir.resolve(candidate.getFileName()), StandardCopyOption.ATOMIC_MOVE));
+                break;
+            } catch (NoSuchFileException e) {
+                // no sidecar of that form
+            }
+        }
+        return Optional.of(new ClaimedFile(claimDir, claimed, relative, sidecar));
+    }
+
+    /** Puts a claimed file (and its sidecar) back where it was in the inbox, to be tried again. */
+    public Path release(ClaimedFile claim) throws IOException {
+        Path folder = config.inbox().resolve(claim.relativePath()).getParent();
+        Files.createDirectories(folder);
+        Path back = moveWithoutOverwrite(claim.file(), folder);
+        moveSidecar(claim, folder);
+        removeClaim(claim);
+        return back;
+    }
+
+    /** Moves a published (or duplicate) file to {@code archive/yyyy/MM/dd/}. */
+    public Path archive(ClaimedFile claim, LocalDate day) throws IOException {
+        Path folder = config.archive().resolve("%04d/%02d/%02d".formatted(day.getYear(), day.getMonthValue(), day.getDayOfMonth()));
+        Files.createDirectories(folder);
+        Path archived = moveWithoutOverwrite(claim.file(), folder);
+        moveSidecar(claim, folder);
+        removeClaim(claim);
+        return archived;
+    }
+
+    /** Moves a file that cannot be ingested to {@code failed/}. */
+    public Path fail(ClaimedFile claim) throws IOException {
+        Path failed = moveWithoutOverwrite(claim.file(), config.failed());
+        moveSidecar(claim, config.failed());
+        removeClaim(claim);
+        return failed;
+    }
+
+    /** Claims this instance left unfinished (it stopped or crashed) go back to the inbox. */
+    public int recoverClaims() throws IOException {
+        List<Path> claimDirs;
+        try (Stream<Path> dirs = Files.list(claims)) {
+            claimDirs = dirs.filter(Files::isDirectory).toList();
+        }
+        int recovered = 0;
+        for (Path claimDir : claimDirs) {
+            Path origin = claimDir.resolve(".origin");
+            if (!Files.exists(origin)) {
+                removeEmpty(claimDir); // crashed between creating the folder and the rename: nothing was claimed
+                continue;
+            }
+            Path relative = Path.of(Files.readString(origin).strip());
+            Path file = claimDir.resolve(relative.getFileName());
+            if (Files.exists(file)) {
+                List<Path> sidecars = sidecarCandidates(file).stream().filter(Files::exists).toList();
+                release(new ClaimedFile(claimDir, file, relative, sidecars.stream().findFirst()));
+                recovered++;
+            } else {
+                removeClaim(new ClaimedFile(claimDir, file, relative, Optional.empty()));
+            }
+        }
+        return recovered;
+    }
+
+    /** {@code page.txt.json} or {@code page.json} beside the page. */
+    static List<Path> sidecarCandidates(Path file) {
+        String name = file.getFileName().toString();
+        List<Path> candidates = new ArrayList<>();
+        candidates.add(file.resolveSibling(name + ".json"));
+        int dot = name.lastIndexOf('.');
+        if (dot > 0) {
+            candidates.add(file.resolveSibling(name.substring(0, dot) + ".json"));
+        }
+        return candidates;
+    }
+
+    private static void moveSidecar(ClaimedFile claim, Path folder) throws IOException {
+        if (claim.sidecar().isPresent() && Files.exists(claim.sidecar().get())) {
+            moveWithoutOverwrite(claim.sidecar().get(), folder);
         }
     }
 
-    /** Puts a claimed file back into the inbox, to be tried again. */
-    public Path release(Path claimed) throws IOException {
-        return moveWithoutOverwrite(claimed, config.inbox());
+    private static void removeClaim(ClaimedFile claim) throws IOException {
+        Files.deleteIfExists(claim.claimDir().resolve(".origin"));
+        removeEmpty(claim.claimDir());
     }
 
-    /** Moves a published file to {@code archive/yyyy/MM/dd/}. */
-    public Path archive(Path claimed, LocalDate day) throws IOException {
-        Path folder = config.archive().resolve("%04d/%02d/%02d".formatted(day.getYear(), day.getMonthValue(), day.getDayOfMonth()));
-        Files.createDirectories(folder);
-        return moveWithoutOverwrite(claimed, folder);
-    }
-
-    /** Moves a file that cannot be ingested to the failed folder. */
-    public Path fail(Path claimed) throws IOException {
-        return moveWithoutOverwrite(claimed, config.failed());
-    }
-
-    /** Files left in the processing folder by a stopped instance go back to the inbox. */
-    public void recoverClaimed() throws IOException {
-        try (var leftovers = Files.list(config.processing())) {
-            for (Path file : leftovers.filter(Files::isRegularFile).toList()) {
-                release(file);
-            }
+    private static void removeEmpty(Path dir) throws IOException {
+        try {
+            Files.deleteIfExists(dir);
+        } catch (java.nio.file.DirectoryNotEmptyException e) {
+            // something unexpected is left there: keep it for a human to look at
         }
     }
 
     /** Renames into {@code folder}, adding {@code .1}, {@code .2} … before the extension when the name is taken. */
-    private static Path moveWithoutOverwrite(Path file, Path folder) throws IOException {
+    static Path moveWithoutOverwrite(Path file, Path folder) throws IOException {
         String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
+        int dot = name.indexOf('.', 1);
         String stem = dot > 0 ? name.substring(0, dot) : name;
         String extension = dot > 0 ? name.substring(dot) : "";
         for (int attempt = 0; ; attempt++) {
@@ -76,9 +159,11 @@ public final class InboxFolders {
                 continue;
             }
             try {
-                return Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+                // createFile reserves the name atomically; the rename then replaces the empty placeholder
+                Files.createFile(target);
+                return Files.move(file, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (FileAlreadyExistsException e) {
-                // taken between the check and the move: try the next name
+                // taken between the check and the reservation: try the next name
             }
         }
     }

@@ -1,6 +1,10 @@
 package io.newsflow.ingest.watch;
 
 import io.newsflow.ingest.config.IngestConfig;
+import io.newsflow.ingest.process.FileIngestor;
+import io.newsflow.ingest.process.IngestOutcome;
+import io.newsflow.ingest.publish.KafkaAvailability;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,80 +12,101 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * Scans the inbox and hands each file that has stopped changing to {@link ClaimedFileIngestor}, after claiming it.
- * Polling (not a WatchService) because it works the same on network shares and catches files present at start-up.
+ * Drives ingestion: on file-system events, while files are settling, and at every rescan interval it scans the
+ * inbox, claims each file that stopped changing and hands it to {@link FileIngestor}. While Kafka is unreachable
+ * nothing is claimed: files wait in the inbox.
  */
 @ApplicationScoped
 public class InboxWatcher {
     private static final Logger LOG = Logger.getLogger(InboxWatcher.class);
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
 
     private final IngestConfig config;
+    private final FileIngestor ingestor;
+    private final KafkaAvailability kafka;
     private final InboxFolders folders;
-    private final ClaimedFileIngestor ingestor;
+    private final InboxScanner scanner = new InboxScanner();
+    private final StabilityTracker tracker;
+    private final Map<Path, Duration> retryBackoff = new HashMap<>();
+    private final Clock clock = Clock.systemUTC();
+    private InboxEvents events;
+    private Instant nextRescan = Instant.MIN;
 
-    public InboxWatcher(IngestConfig config, ClaimedFileIngestor ingestor) {
+    public InboxWatcher(IngestConfig config, FileIngestor ingestor, KafkaAvailability kafka, InstanceId instanceId) {
         this.config = config;
-        this.folders = new InboxFolders(config);
         this.ingestor = ingestor;
+        this.kafka = kafka;
+        this.folders = new InboxFolders(config, instanceId.value());
+        this.tracker = new StabilityTracker(config.minFileAge());
     }
 
     void onStart(@Observes StartupEvent event) throws IOException {
         folders.create();
-        folders.recoverClaimed();
-        LOG.infof("watching inbox=%s", config.inbox().toAbsolutePath());
+        int recovered = folders.recoverClaims();
+        events = new InboxEvents(config.inbox());
+        LOG.infof("watching inbox=%s recovered-claims=%d", config.inbox().toAbsolutePath(), recovered);
     }
 
-    @Scheduled(every = "${newsflow.ingest.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void scan() {
-        for (Path file : readyFiles()) {
-            try {
-                var claimed = folders.claim(file);
-                if (claimed.isPresent()) {
-                    ingestor.ingest(claimed.get());
-                }
-            } catch (IOException e) {
-                LOG.errorf(e, "file=%s outcome=error reason=\"%s\"", file.getFileName(), e.getMessage());
+    void onStop(@Observes ShutdownEvent event) throws IOException {
+        if (events != null) {
+            events.close();
+        }
+    }
+
+    /** Runs often and cheaply: it scans only when something may have changed or the rescan is due. */
+    @Scheduled(every = "0.25s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void tick() {
+        Instant now = clock.instant();
+        boolean eventSeen = events != null && events.takeChanged();
+        if (!eventSeen && !tracker.hasPending() && now.isBefore(nextRescan)) {
+            return;
+        }
+        nextRescan = now.plus(config.rescanInterval());
+        List<Path> ready;
+        try {
+            ready = tracker.observe(scanner.scan(config.inbox()), now);
+        } catch (IOException e) {
+            LOG.errorf("cannot scan inbox=%s reason=\"%s\"", config.inbox(), e.getMessage());
+            return;
+        }
+        if (!ready.isEmpty() && !kafka.isAvailable()) {
+            LOG.debugf("kafka unavailable: %d files wait in the inbox", ready.size());
+            return; // the tracker forgot them as ready: the next scans see them again, still settled
+        }
+        for (Path file : ready) {
+            ingest(file);
+        }
+    }
+
+    private void ingest(Path file) {
+        try {
+            Optional<ClaimedFile> claim = folders.claim(file);
+            if (claim.isEmpty()) {
+                return; // another instance took it
             }
+            IngestOutcome outcome = ingestor.ingest(claim.get(), folders);
+            if (outcome == IngestOutcome.RETRY_LATER) {
+                Duration backoff = retryBackoff.merge(file, FIRST_RETRY, (previous, first) -> min(previous.multipliedBy(2), config.maxRetryBackoff()));
+                tracker.holdUntil(file, clock.instant().plus(backoff));
+            } else {
+                retryBackoff.remove(file);
+            }
+        } catch (IOException e) {
+            LOG.errorf(e, "file=%s outcome=error reason=\"%s\"", file.getFileName(), e.getMessage());
         }
     }
 
-    /** Regular, visible files not modified within the minimum age, oldest first. */
-    List<Path> readyFiles() {
-        Instant settled = Instant.now().minus(config.minFileAge());
-        try (Stream<Path> files = Files.list(config.inbox())) {
-            return files.filter(file -> !file.getFileName().toString().startsWith("."))
-                    .filter(file -> isSettledFile(file, settled))
-                    .sorted(Comparator.comparing(InboxWatcher::modified))
-                    .toList();
-        } catch (IOException e) {
-            LOG.errorf("cannot list inbox=%s reason=\"%s\"", config.inbox(), e.getMessage());
-            return List.of();
-        }
-    }
-
-    private static boolean isSettledFile(Path file, Instant settled) {
-        try {
-            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-            return attributes.isRegularFile() && attributes.lastModifiedTime().toInstant().isBefore(settled);
-        } catch (IOException e) {
-            return false; // gone or unreadable: the next scan sees it again
-        }
-    }
-
-    private static Instant modified(Path file) {
-        try {
-            return Files.getLastModifiedTime(file).toInstant();
-        } catch (IOException e) {
-            return Instant.MAX;
-        }
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 }
