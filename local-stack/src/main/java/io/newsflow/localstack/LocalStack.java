@@ -72,12 +72,14 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private final KafkaBroker kafka;
-    private final ElasticsearchNode elasticsearch;
+    private volatile ElasticsearchNode elasticsearch;
+    private final ElasticsearchNode.Options elasticsearchOptions;
     private final Path stackDir;
 
-    private LocalStack(KafkaBroker kafka, ElasticsearchNode elasticsearch, Path stackDir) {
+    private LocalStack(KafkaBroker kafka, ElasticsearchNode elasticsearch, ElasticsearchNode.Options elasticsearchOptions, Path stackDir) {
         this.kafka = kafka;
         this.elasticsearch = elasticsearch;
+        this.elasticsearchOptions = elasticsearchOptions;
         this.stackDir = stackDir;
     }
 
@@ -107,17 +109,18 @@ public final class LocalStack implements AutoCloseable {
         KafkaBroker kafka = KafkaBroker.launch(new KafkaBroker.Options(stackDir.resolve("kafka"), options.kafkaPort(),
                 FreePorts.next(), options.kafkaHeapMb(), javaHome, artifacts.kafkaClasspath()));
         ElasticsearchNode elasticsearch = null;
+        ElasticsearchNode.Options elasticsearchOptions = new ElasticsearchNode.Options(artifacts.elasticsearchDistribution(),
+                artifacts.analysisPlugin(), options.cacheDir(), stackDir.resolve("elasticsearch"),
+                options.elasticsearchPort(), options.elasticsearchHeapMb(), javaHome);
         try {
             if (options.withElasticsearch()) {
-                elasticsearch = ElasticsearchNode.start(new ElasticsearchNode.Options(artifacts.elasticsearchDistribution(),
-                    artifacts.analysisPlugin(), options.cacheDir(), stackDir.resolve("elasticsearch"),
-                        options.elasticsearchPort(), options.elasticsearchHeapMb(), javaHome));
+                elasticsearch = ElasticsearchNode.start(elasticsearchOptions);
             }
         } catch (IOException | RuntimeException e) {
             kafka.stop();
             throw e;
         }
-        LocalStack stack = new LocalStack(kafka, elasticsearch, stackDir);
+        LocalStack stack = new LocalStack(kafka, elasticsearch, elasticsearchOptions, stackDir);
         try {
             kafka.awaitReady();
             stack.createTopics(options.partitions());
@@ -146,6 +149,15 @@ public final class LocalStack implements AutoCloseable {
             throw new IllegalStateException("this stack was started without Elasticsearch");
         }
         return elasticsearch;
+    }
+
+    /**
+     * Starts a stopped node again on the same port and data, and waits until it is healthy: what fault tests need
+     * to take Elasticsearch away from the services and give it back.
+     */
+    public synchronized void restartElasticsearch() throws IOException, InterruptedException {
+        elasticsearch().stop();
+        elasticsearch = ElasticsearchNode.start(elasticsearchOptions);
     }
 
     /** Stops the node and the broker; idempotent. */

@@ -36,11 +36,14 @@ public class ArticleBatchConsumer {
     private final BulkIndexer indexer;
     private final MutinyEmitter<String> deadLetters;
     private final SearchConfig config;
+    private final IndexingMetrics metrics;
 
-    public ArticleBatchConsumer(BulkIndexer indexer, @Channel("articles-dlq") MutinyEmitter<String> deadLetters, SearchConfig config) {
+    public ArticleBatchConsumer(BulkIndexer indexer, @Channel("articles-dlq") MutinyEmitter<String> deadLetters,
+                                SearchConfig config, IndexingMetrics metrics) {
         this.indexer = indexer;
         this.deadLetters = deadLetters;
         this.config = config;
+        this.metrics = metrics;
     }
 
     @Incoming("articles")
@@ -74,6 +77,7 @@ public class ArticleBatchConsumer {
     private CompletableFuture<Void> deadLetter(ConsumerRecord<String, String> record, String reason) {
         LOG.warnf("article=%s outcome=dead-letter partition=%d offset=%d reason=\"%s\"",
                 record.key(), record.partition(), record.offset(), reason);
+        metrics.deadLettered();
         RecordHeaders headers = new RecordHeaders();
         headers.add("dead-letter-reason", reason.getBytes(StandardCharsets.UTF_8));
         headers.add("dead-letter-topic", record.topic().getBytes(StandardCharsets.UTF_8));

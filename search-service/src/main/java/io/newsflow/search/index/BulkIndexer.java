@@ -2,6 +2,7 @@ package io.newsflow.search.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
@@ -19,6 +20,8 @@ import java.util.List;
 
 /**
  * Writes articles with {@code _bulk}, {@code _id} = article id, so a replay overwrites instead of duplicating.
+ * The document version is the article's {@code enrichedAt} ({@code external_gte}): an older record replayed after a
+ * newer one (re-index catch-up, redelivery) cannot overwrite it; Elasticsearch answers 409, which counts as done.
  * A document Elasticsearch refuses for itself (mapping error, too large) is returned as a {@link Rejection};
  * an unreachable or overloaded node (connection errors, 429, 5xx) is retried with exponential backoff until it
  * answers, holding the batch (and so the Kafka offsets) meanwhile.
@@ -35,16 +38,23 @@ public class BulkIndexer {
     private final ElasticsearchClient client;
     private final IndexManager indexManager;
     private final SearchConfig config;
+    private final IndexingMetrics metrics;
 
-    public BulkIndexer(ElasticsearchClient client, IndexManager indexManager, SearchConfig config) {
+    public BulkIndexer(ElasticsearchClient client, IndexManager indexManager, SearchConfig config, IndexingMetrics metrics) {
         this.client = client;
         this.indexManager = indexManager;
         this.config = config;
+        this.metrics = metrics;
     }
 
-    /** Indexes every article it can; completes with the rejected ones once all others are confirmed. */
+    /** Indexes every article it can into the alias; completes with the rejected ones once all others are confirmed. */
     public Uni<List<Rejection>> index(List<Article> articles) {
-        BulkAttempt attempt = new BulkAttempt(articles);
+        return index(config.alias(), articles);
+    }
+
+    /** The same into a given index (a re-index target). */
+    public Uni<List<Rejection>> index(String target, List<Article> articles) {
+        BulkAttempt attempt = new BulkAttempt(target, articles);
         return Uni.createFrom().item(attempt::run)
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .onFailure(TransientIndexingException.class)
@@ -55,10 +65,12 @@ public class BulkIndexer {
 
     /** The state of one batch across retries: what is still to write and what was refused. */
     private final class BulkAttempt {
+        private final String target;
         private List<Article> pending;
         private final List<Rejection> rejected = new ArrayList<>();
 
-        BulkAttempt(List<Article> articles) {
+        BulkAttempt(String target, List<Article> articles) {
+            this.target = target;
             this.pending = List.copyOf(articles);
         }
 
@@ -71,9 +83,17 @@ public class BulkIndexer {
                 indexManager.ensureIndex();
                 BulkRequest.Builder bulk = new BulkRequest.Builder();
                 for (Article article : pending) {
-                    bulk.operations(op -> op.index(idx -> idx.index(config.alias()).id(article.id()).document(article)));
+                    bulk.operations(op -> op.index(idx -> {
+                        idx.index(target).id(article.id()).document(article);
+                        if (article.enrichedAt() != null) {
+                            idx.version(article.enrichedAt().toEpochMilli()).versionType(VersionType.ExternalGte);
+                        }
+                        return idx;
+                    }));
                 }
+                long started = System.nanoTime();
                 response = client.bulk(bulk.build());
+                metrics.bulk(pending.size(), Duration.ofNanos(System.nanoTime() - started));
             } catch (IOException e) {
                 throw new TransientIndexingException("Elasticsearch unreachable: " + e.getMessage(), e);
             } catch (ElasticsearchException e) {
@@ -85,8 +105,8 @@ public class BulkIndexer {
             List<Article> retry = new ArrayList<>();
             for (int i = 0; i < response.items().size(); i++) {
                 BulkResponseItem item = response.items().get(i);
-                if (item.error() == null) {
-                    continue;
+                if (item.error() == null || item.status() == 409) {
+                    continue; // written, or a newer version of the article is already there
                 }
                 if (isTransient(item.status())) {
                     retry.add(pending.get(i));

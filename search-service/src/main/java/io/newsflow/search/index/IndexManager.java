@@ -1,17 +1,30 @@
 package io.newsflow.search.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.mapping.Property;
+import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
+import co.elastic.clients.elasticsearch.indices.IndexSettings;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.newsflow.model.NewsJson;
 import io.newsflow.search.config.SearchConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * Makes sure the alias exists and points at a versioned index created from {@code news-articles-index.json}
- * (mapping with the HanLP analyzer of es-analysis-plugin and {@code dynamic: strict}).
+ * Owns the index layout: an index template ({@code <alias>-v*}) carrying the settings and mapping of
+ * {@code news-articles-index.json}, versioned indices created from it, and the alias that searches and writes go
+ * through. At start-up an existing index is validated against the mapping this version expects; a mismatch keeps
+ * the service unready with a message saying to re-index.
  */
 @ApplicationScoped
 public class IndexManager {
@@ -20,14 +33,24 @@ public class IndexManager {
 
     private final ElasticsearchClient client;
     private final SearchConfig config;
+    private final IndexSettings settings;
+    private final TypeMapping mapping;
     private volatile boolean ready;
+    private volatile String problem = "";
 
     public IndexManager(ElasticsearchClient client, SearchConfig config) {
         this.client = client;
         this.config = config;
+        JsonNode definition = readDefinition();
+        this.settings = IndexSettings.of(b -> b.withJson(new StringReader(definition.get("settings").toString())));
+        this.mapping = TypeMapping.of(b -> b.withJson(new StringReader(definition.get("mappings").toString())));
     }
 
-    /** Creates the index and alias when missing; cheap once they are known to exist. */
+    public String alias() {
+        return config.alias();
+    }
+
+    /** Puts the template, creates the first index and the alias when missing, validates what exists; cheap once done. */
     public void ensureIndex() throws IOException {
         if (ready) {
             return;
@@ -36,15 +59,50 @@ public class IndexManager {
             if (ready) {
                 return;
             }
-            if (!client.indices().existsAlias(a -> a.name(config.alias())).value()) {
-                createIndex();
+            putTemplate();
+            Optional<String> current = currentIndex();
+            if (current.isEmpty()) {
+                createIndex(config.initialIndex(), true);
+            } else {
+                validate(current.get());
             }
             ready = true;
         }
     }
 
-    public String alias() {
-        return config.alias();
+    /** The concrete index the alias points at, if the alias exists. */
+    public Optional<String> currentIndex() throws IOException {
+        if (!client.indices().existsAlias(a -> a.name(config.alias())).value()) {
+            return Optional.empty();
+        }
+        return client.indices().getAlias(a -> a.name(config.alias())).aliases().keySet().stream().sorted().reduce((a, b) -> b);
+    }
+
+    /** Creates an index from the template, optionally as the alias' write index. */
+    public void createIndex(String index, boolean withAlias) throws IOException {
+        try {
+            client.indices().create(c -> {
+                c.index(index);
+                if (withAlias) {
+                    c.aliases(config.alias(), a -> a.isWriteIndex(true));
+                }
+                return c;
+            });
+            LOG.infof("created index=%s alias=%s", index, withAlias ? config.alias() : "-");
+        } catch (ElasticsearchException e) {
+            if (!"resource_already_exists_exception".equals(e.error().type())) {
+                throw e;
+            }
+        }
+    }
+
+    /** Points the alias from {@code from} to {@code to} in one atomic request. */
+    public void swapAlias(String from, String to) throws IOException {
+        client.indices().updateAliases(u -> u
+                .actions(a -> a.remove(r -> r.index(from).alias(config.alias())))
+                .actions(a -> a.add(ad -> ad.index(to).alias(config.alias()).isWriteIndex(true))));
+        problem = "";
+        LOG.infof("alias=%s moved from index=%s to index=%s", config.alias(), from, to);
     }
 
     /** Whether the alias exists right now (asks Elasticsearch). */
@@ -52,24 +110,51 @@ public class IndexManager {
         return client.indices().existsAlias(a -> a.name(config.alias())).value();
     }
 
-    private void createIndex() throws IOException {
-        try (InputStream definition = definition()) {
-            client.indices().create(c -> c.index(config.initialIndex()).withJson(definition)
-                    .aliases(config.alias(), a -> a.isWriteIndex(true)));
-            LOG.infof("created index=%s alias=%s", config.initialIndex(), config.alias());
-        } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
-            // another instance created it first
-            if (!"resource_already_exists_exception".equals(e.error().type())) {
-                throw e;
-            }
-        }
+    /** Why the index cannot be used as it is, or empty. */
+    public String problem() {
+        return problem;
     }
 
-    private static InputStream definition() {
-        InputStream in = IndexManager.class.getResourceAsStream(INDEX_DEFINITION);
-        if (in == null) {
-            throw new UncheckedIOException(new IOException("index definition " + INDEX_DEFINITION + " missing from the jar"));
+    private void putTemplate() throws IOException {
+        client.indices().putIndexTemplate(t -> t.name(config.alias())
+                .indexPatterns(config.alias() + "-v*")
+                .priority(100L)
+                .template(m -> m.settings(settings).mappings(mapping)));
+    }
+
+    private void validate(String index) throws IOException {
+        TypeMapping actual = client.indices().getMapping(m -> m.index(index)).get(index).mappings();
+        List<String> differences = differences(mapping.properties(), actual.properties(), "");
+        if (differences.isEmpty()) {
+            problem = "";
+            return;
         }
-        return in;
+        problem = "index " + index + " does not have the mapping this version expects (" + String.join("; ", differences)
+                + "); re-index with POST /api/admin/reindex";
+        LOG.error(problem);
+    }
+
+    static List<String> differences(Map<String, Property> expected, Map<String, Property> actual, String prefix) {
+        List<String> differences = new ArrayList<>();
+        expected.forEach((name, property) -> {
+            Property found = actual.get(name);
+            if (found == null) {
+                differences.add(prefix + name + " is missing");
+            } else if (found._kind() != property._kind()) {
+                differences.add(prefix + name + " is " + found._kind().jsonValue() + ", expected " + property._kind().jsonValue());
+            }
+        });
+        return differences;
+    }
+
+    private static JsonNode readDefinition() {
+        try (InputStream in = IndexManager.class.getResourceAsStream(INDEX_DEFINITION)) {
+            if (in == null) {
+                throw new IOException("index definition " + INDEX_DEFINITION + " missing from the jar");
+            }
+            return NewsJson.mapper().readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -5,7 +5,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready only when Elasticsearch answers and the alias exists. */
+/** Ready only when Elasticsearch answers, the alias exists and its index has the expected mapping. */
 @Readiness
 @ApplicationScoped
 public class IndexReadinessCheck implements HealthCheck {
@@ -17,11 +17,15 @@ public class IndexReadinessCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        var response = HealthCheckResponse.named("elasticsearch-index");
+        var response = HealthCheckResponse.named("elasticsearch-index").withData("alias", indexManager.alias());
         try {
-            return response.status(indexManager.aliasExists()).withData("alias", indexManager.alias()).build();
+            if (!indexManager.aliasExists()) {
+                return response.down().withData("reason", "alias " + indexManager.alias() + " does not exist yet").build();
+            }
+            String problem = indexManager.problem();
+            return problem.isEmpty() ? response.up().build() : response.down().withData("reason", problem).build();
         } catch (Exception e) {
-            return response.down().withData("reason", String.valueOf(e.getMessage())).build();
+            return response.down().withData("reason", "Elasticsearch unreachable: " + e.getMessage()).build();
         }
     }
 }
