@@ -1,0 +1,75 @@
+package io.newsflow.deploy;
+
+import io.newsflow.model.Topics;
+import org.junit.jupiter.api.Test;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** topic-init creates the topics the services use, with explicit partitions and policies. */
+class TopicInitTest {
+    private static final String SCRIPT = "docker/kafka/create-topics.sh";
+    private static final Pattern CREATE = Pattern.compile("(?m)^create (\\S+)(.*)$");
+
+    private final Compose compose = Compose.load();
+
+    @Test
+    void runsTheScriptWithTheKafkaImagesTool() {
+        assertThat(compose.service("topic-init").get("image")).isEqualTo(compose.service("kafka").get("image"));
+        assertThat(compose.volumes("topic-init")).contains(new Compose.Mount("./" + SCRIPT, "/newsflow/create-topics.sh", false));
+        assertThat(compose.service("topic-init").get("command")).isEqualTo(List.of("sh", "/newsflow/create-topics.sh"));
+        assertThat(Repo.read(SCRIPT)).contains("/opt/kafka/bin/kafka-topics.sh", "--create --if-not-exists");
+    }
+
+    @Test
+    void createsEveryTopicOfTheArticleModel() {
+        assertThat(createdTopics().keySet())
+                .containsExactlyInAnyOrder(Topics.PAGES, Topics.PAGES_DLQ, Topics.ARTICLES, Topics.ARTICLES_DLQ);
+    }
+
+    @Test
+    void compactsOnlyTheArticleTopic() {
+        createdTopics().forEach((topic, options) -> {
+            if (topic.equals(Topics.ARTICLES)) {
+                assertThat(options).as(topic).contains("--config cleanup.policy=compact");
+            } else {
+                assertThat(options).as(topic).doesNotContain("cleanup.policy");
+            }
+        });
+    }
+
+    @Test
+    void pageTopicsAcceptTheLargestPage() {
+        assertThat(createdTopics().get(Topics.PAGES)).contains("max.message.bytes=8388608");
+        assertThat(createdTopics().get(Topics.PAGES_DLQ)).contains("max.message.bytes=8388608");
+    }
+
+    @Test
+    void startsWithThreePartitionsAndOneReplica() {
+        Map<String, String> env = compose.environment("topic-init");
+        assertThat(Compose.interpolate(env.get("NEWSFLOW_PARTITIONS"), Map.of())).isEqualTo("3");
+        assertThat(Compose.interpolate(env.get("NEWSFLOW_REPLICATION_FACTOR"), Map.of())).isEqualTo("1");
+        assertThat(DotEnv.example()).containsEntry("NEWSFLOW_PARTITIONS", "3").containsEntry("NEWSFLOW_REPLICATION_FACTOR", "1");
+        assertThat(Repo.read(SCRIPT)).contains("--partitions \"$PARTITIONS\" --replication-factor \"$REPLICATION\"");
+    }
+
+    @Test
+    void brokerCreatesNoTopicImplicitly() {
+        assertThat(compose.environment("kafka")).containsEntry("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
+    }
+
+    /** Topic → the options after its name, from the script's {@code create <topic> …} lines. */
+    private static Map<String, String> createdTopics() {
+        Map<String, String> topics = new LinkedHashMap<>();
+        Matcher m = CREATE.matcher(Repo.read(SCRIPT));
+        while (m.find()) {
+            topics.put(m.group(1), m.group(2).strip());
+        }
+        return topics;
+    }
+}
