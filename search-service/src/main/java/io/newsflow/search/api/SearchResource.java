@@ -2,53 +2,94 @@ package io.newsflow.search.api;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
+import io.micrometer.core.annotation.Timed;
 import io.newsflow.model.Article;
+import io.newsflow.search.config.ApiConfig;
 import io.newsflow.search.config.SearchConfig;
+import io.newsflow.search.query.ArticleFilters;
 import io.newsflow.search.query.ArticleQuery;
+import io.newsflow.search.query.ArticleSort;
+import io.newsflow.search.query.QueryParameters;
 import io.newsflow.search.query.SearchRequestFactory;
 import io.smallrye.common.annotation.Blocking;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.IOException;
-import java.util.Map;
+import java.util.List;
 
-/** The search API over the indexed articles. */
+/**
+ * The search API over the indexed articles. Numbers and dates are taken as text and parsed by
+ * {@link QueryParameters}, so that malformed values answer our 400 JSON with a message.
+ */
 @Path("/api/search")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "search")
 @Blocking
 public class SearchResource {
     private final ElasticsearchClient client;
     private final SearchConfig config;
-    private final SearchRequestFactory requests = new SearchRequestFactory();
+    private final SearchRequestFactory requests;
 
-    public SearchResource(ElasticsearchClient client, SearchConfig config) {
+    public SearchResource(ElasticsearchClient client, SearchConfig config, ApiConfig apiConfig) {
         this.client = client;
         this.config = config;
+        this.requests = new SearchRequestFactory(apiConfig.facetSize());
     }
 
-    /**
-     * Articles matching the free text {@code q} (all articles, newest first, when it is empty), best first, with
-     * highlights.
-     */
     @GET
-    public SearchResult search(@QueryParam("q") String q,
-                               @QueryParam("page") @DefaultValue("1") int page,
-                               @QueryParam("size") @DefaultValue("10") int size) throws IOException {
-        ArticleQuery query = new ArticleQuery(q, page, size);
+    @Operation(summary = "Search articles",
+            description = "Free text (segmented like the index; a phrase in double quotes) and exact filters. Repeating "
+                    + "person, place, org, reporter or keyword narrows (all values must match); repeating category widens "
+                    + "(any). Facets and the per-day histogram count all matching articles.")
+    @APIResponse(responseCode = "200", description = "hits of the page, facets and histogram")
+    @APIResponse(responseCode = "400", description = "invalid parameter; the message says which",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "503", description = "Elasticsearch or the index is not available",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @Timed(value = "newsflow.search.latency", extraTags = {"endpoint", "search"}, percentiles = {0.5, 0.99},
+            description = "time to answer an API request")
+    public SearchResult search(
+            @Parameter(description = "free text; blank lists the newest articles") @QueryParam("q") String q,
+            @Parameter(description = "a person the article names (exact)") @QueryParam("person") List<String> persons,
+            @Parameter(description = "a place the article names (exact)") @QueryParam("place") List<String> places,
+            @Parameter(description = "an organisation the article names (exact)") @QueryParam("org") List<String> organizations,
+            @Parameter(description = "a reporter of the article (exact)") @QueryParam("reporter") List<String> reporters,
+            @Parameter(description = "the article's category (exact)") @QueryParam("category") List<String> categories,
+            @Parameter(description = "a keyword of the article (exact)") @QueryParam("keyword") List<String> keywords,
+            @Parameter(description = "first event date, yyyy-MM-dd", schema = @Schema(type = SchemaType.STRING, format = "date"))
+            @QueryParam("from") String from,
+            @Parameter(description = "last event date, yyyy-MM-dd", schema = @Schema(type = SchemaType.STRING, format = "date"))
+            @QueryParam("to") String to,
+            @Parameter(description = "relevance (default) or date (newest first)",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"relevance", "date"}))
+            @QueryParam("sort") String sort,
+            @Parameter(description = "page number from 1; page × size at most 10000",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1"))
+            @QueryParam("page") String page,
+            @Parameter(description = "hits per page, 1 to 100",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "10"))
+            @QueryParam("size") String size) throws IOException {
+        ArticleQuery query = new ArticleQuery(q,
+                new ArticleFilters(persons, places, organizations, reporters, categories, keywords),
+                QueryParameters.date("from", from), QueryParameters.date("to", to), ArticleSort.parse(sort),
+                QueryParameters.wholeNumber("page", page, 1), QueryParameters.size(size, 10));
         SearchResponse<Article> response = client.search(requests.build(query, config.alias()), Article.class);
         return new SearchResult(
                 response.hits().total() == null ? response.hits().hits().size() : response.hits().total().value(),
                 response.took(),
-                response.hits().hits().stream().map(hit -> {
-                    Article a = hit.source();
-                    return new SearchHit(hit.id(), a.headline(), a.subheadlines(), a.lead(), a.issueDate(), a.eventDate(),
-                            a.reporters(), a.persons(), a.places(), a.organizations(), a.category(), hit.score(),
-                            hit.highlight() == null ? Map.of() : hit.highlight());
-                }).toList());
+                HitConverter.hits(response.hits().hits()),
+                AggregateConverter.facets(response.aggregations()),
+                AggregateConverter.histogram(response.aggregations(), SearchRequestFactory.HISTOGRAM));
     }
 }

@@ -35,6 +35,8 @@ import static org.hamcrest.Matchers.startsWith;
 @QuarkusTest
 @QuarkusTestResource(LocalStackResource.class)
 class ArticlesToSearchIT {
+    /** Every article of this class carries it, and every search filters on it. */
+    private static final String RUN = "run-" + UUID.randomUUID();
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -51,7 +53,7 @@ class ArticlesToSearchIT {
         send(signing.id(), NewsJson.mapper().writeValueAsString(signing));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().queryParam("q", "杜小刚")
+                given().queryParam("q", "杜小刚").queryParam("keyword", RUN)
                         .when().get("/api/search")
                         .then().statusCode(200)
                         .body("total", equalTo(1))
@@ -62,7 +64,7 @@ class ArticlesToSearchIT {
 
         // keys spread the two articles over partitions, so they may arrive in different batches
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().queryParam("q", "长电科技")
+                given().queryParam("q", "长电科技").queryParam("keyword", RUN)
                         .when().get("/api/search")
                         .then().statusCode(200)
                         .body("hits.id", hasItem(signing.id()))
@@ -90,7 +92,7 @@ class ArticlesToSearchIT {
             });
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().queryParam("q", "长江大保护")
+                given().queryParam("q", "长江大保护").queryParam("keyword", RUN)
                         .when().get("/api/search")
                         .then().statusCode(200)
                         .body("hits.id", contains(good.id())));
@@ -108,7 +110,7 @@ class ArticlesToSearchIT {
     private static Article article(String page, int ordinal, String headline, String body) {
         return new Article(Article.idOf(page, ordinal), ordinal, page, "2023-12-21.txt", LocalDate.of(2023, 12, 21),
                 headline, List.of(), body, body, LocalDate.of(2023, 12, 20), List.of("高美梅"), List.of("杜小刚"),
-                List.of("宜兴市"), List.of(), List.of("太湖"), null, body.length(), Instant.now(), "test");
+                List.of("宜兴市"), List.of(), List.of("太湖", RUN), null, body.length(), Instant.now(), "test");
     }
 
     private void send(String key, String value) throws Exception {

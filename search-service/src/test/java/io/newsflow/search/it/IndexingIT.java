@@ -138,6 +138,10 @@ class IndexingIT {
         assertThat(idsOf(page)).isEqualTo(ids);
         given().when().get("/api/admin/reindex").then().body("replayed", org.hamcrest.Matchers.greaterThanOrEqualTo(50));
         given().when().get("/q/health/ready").then().statusCode(200);
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("newsflow_search_documents_indexed_total"))
+                .body(org.hamcrest.Matchers.containsString("newsflow_search_bulk_latency_seconds"))
+                .body(org.hamcrest.Matchers.containsString("kafka_consumer_fetch_manager_records_lag_max"));
     }
 
     private static String newPage() {
