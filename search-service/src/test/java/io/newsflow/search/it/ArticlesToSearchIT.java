@@ -99,6 +99,36 @@ class ArticlesToSearchIT {
     }
 
     @Test
+    void sendsADocumentElasticsearchRefusesToTheDeadLetterTopicWithItsReasonAndIndexesTheRest() throws Exception {
+        String page = UUID.randomUUID().toString().replace("-", "").substring(0, 16) + "0".repeat(48);
+        Article good = article(page, 1, "锡山区召开推进会", "本报讯 12月18日，锡山区召开推进会。");
+        Article base = article(page, 2, "过长的类别", "本报讯 12月18日，过长的类别。");
+        // a keyword over Lucene's 32 766-byte term limit: valid JSON, a valid Article, refused by the index alone
+        Article refused = new Article(base.id(), base.ordinal(), base.pageSha256(), base.sourceFile(), base.issueDate(),
+                base.headline(), base.subheadlines(), base.body(), base.lead(), base.eventDate(), base.reporters(),
+                base.persons(), base.places(), base.organizations(), base.keywords(), "类".repeat(12_000),
+                base.charCount(), base.enrichedAt(), base.pipelineVersion());
+
+        send(refused.id(), NewsJson.mapper().writeValueAsString(refused));
+        send(good.id(), NewsJson.mapper().writeValueAsString(good));
+
+        try (TopicReader reader = new TopicReader(bootstrapServers, Topics.ARTICLES_DLQ)) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                List<ConsumerRecord<String, String>> dead = reader.poll().stream().filter(r -> refused.id().equals(r.key())).toList();
+                assertThat(dead).singleElement().satisfies(record ->
+                        assertThat(new String(record.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
+                                .startsWith("400 ").contains("category"));
+            });
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().queryParam("q", "锡山区").queryParam("keyword", RUN)
+                        .when().get("/api/search")
+                        .then().statusCode(200)
+                        .body("hits.id", contains(good.id())));
+        given().when().get("/api/articles/" + refused.id()).then().statusCode(404);
+    }
+
+    @Test
     void answersBadRequestsWith400AndAMessage() {
         given().queryParam("q", "太湖").queryParam("size", 500)
                 .when().get("/api/search")
