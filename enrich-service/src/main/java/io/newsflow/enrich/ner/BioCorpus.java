@@ -1,0 +1,77 @@
+package io.newsflow.enrich.ner;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads character-per-line BIO files: {@code char<TAB or SPACE>tag}, a blank line ends a sentence.
+ * The character may itself be a space only when a tab separates it from the tag.
+ */
+public final class BioCorpus {
+    private BioCorpus() {
+    }
+
+    public static List<TaggedSentence> read(Path file) {
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return read(reader, file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read BIO file " + file, e);
+        }
+    }
+
+    public static List<TaggedSentence> read(Reader source, String name) throws IOException {
+        BufferedReader reader = source instanceof BufferedReader b ? b : new BufferedReader(source);
+        List<TaggedSentence> sentences = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        List<String> tags = new ArrayList<>();
+        String line;
+        int lineNumber = 0;
+        while ((line = reader.readLine()) != null) {
+            lineNumber++;
+            if (line.isBlank()) {
+                flush(text, tags, sentences);
+                continue;
+            }
+            int split = line.indexOf('\t', 1);
+            if (split < 0) {
+                split = line.indexOf(' ', 1);
+            }
+            if (split < 0) {
+                throw new IllegalArgumentException(name + ":" + lineNumber + ": expected 'char<TAB>tag', got '" + line + "'");
+            }
+            String token = line.substring(0, split);
+            String tag = line.substring(split + 1).strip();
+            if (!BioTags.NAMES.contains(tag)) {
+                throw new IllegalArgumentException(name + ":" + lineNumber + ": unknown BIO tag '" + tag + "'");
+            }
+            if (token.length() != 1) {
+                throw new IllegalArgumentException(name + ":" + lineNumber + ": expected one character, got '" + token + "'");
+            }
+            text.append(token);
+            tags.add(tag);
+        }
+        flush(text, tags, sentences);
+        return sentences;
+    }
+
+    public static List<TaggedSentence> readAll(List<Path> files) {
+        List<TaggedSentence> all = new ArrayList<>();
+        files.forEach(file -> all.addAll(read(file)));
+        return all;
+    }
+
+    private static void flush(StringBuilder text, List<String> tags, List<TaggedSentence> sentences) {
+        if (!tags.isEmpty()) {
+            sentences.add(new TaggedSentence(text.toString(), tags));
+            text.setLength(0);
+            tags.clear();
+        }
+    }
+}
