@@ -105,7 +105,8 @@ public final class NerTool {
                 epoch, seconds(start), evaluate(tagger, heldOut).summaryLine(), evaluate(tagger, heldOutLists).f1("PER")));
     }
 
-    private NerEvaluation evaluate(PerceptronTagger tagger, List<TaggedSentence> sentences) {
+    /** Scores the tagger against gold-tagged sentences (exact spans). */
+    static NerEvaluation evaluate(PerceptronTagger tagger, List<TaggedSentence> sentences) {
         NerEvaluation evaluation = new NerEvaluation();
         for (TaggedSentence sentence : sentences) {
             evaluation.add(EntitySpans.of(sentence.text(), sentence.tags()), tagger.entities(sentence.text()));
