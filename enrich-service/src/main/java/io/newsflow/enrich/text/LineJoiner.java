@@ -10,7 +10,11 @@ import java.util.List;
  * usual line width; a blank line in the middle of a sentence is a column break and is healed.
  */
 public final class LineJoiner {
-    private static final String SENTENCE_END = "。！？!?”』」";
+    private static final String SENTENCE_END = "。！？!?";
+    /** Closing quotes end a sentence only right after a sentence end ({@code …。”}), not after a quoted word. */
+    private static final String CLOSING_QUOTES = "”』」\"'";
+    /** Share of lines near the most common length above which the text counts as hard-wrapped to a column. */
+    private static final double WRAPPED_SHARE = 0.5;
 
     /** Paragraphs of the given lines, each without line breaks. */
     public List<String> paragraphs(List<String> lines) {
@@ -34,8 +38,23 @@ public final class LineJoiner {
         return paragraphs;
     }
 
-    /** The most common length of the non-blank lines: the wrap width of the column. */
-    static int typicalWidth(List<String> lines) {
+    /**
+     * The wrap width of the column: the most common length of the non-blank lines, when most lines are within a
+     * few characters of it. Text with long unwrapped lines has no such width; there every line that ends a
+     * sentence ends its paragraph, so the width is unbounded.
+     */
+    public static int typicalWidth(List<String> lines) {
+        int mode = modeLength(lines);
+        if (mode == Integer.MAX_VALUE) {
+            return mode;
+        }
+        long nonBlank = lines.stream().filter(line -> !line.isBlank()).count();
+        long nearMode = lines.stream().map(String::strip).filter(line -> !line.isEmpty())
+                .filter(line -> Math.abs(line.length() - mode) <= 3).count();
+        return nearMode >= WRAPPED_SHARE * nonBlank ? mode : Integer.MAX_VALUE;
+    }
+
+    private static int modeLength(List<String> lines) {
         int[] counts = new int[512];
         for (String line : lines) {
             int length = line.strip().length();
@@ -53,7 +72,11 @@ public final class LineJoiner {
     }
 
     private static boolean endsSentence(CharSequence text) {
-        return !text.isEmpty() && SENTENCE_END.indexOf(text.charAt(text.length() - 1)) >= 0;
+        int end = text.length() - 1;
+        while (end >= 0 && CLOSING_QUOTES.indexOf(text.charAt(end)) >= 0) {
+            end--;
+        }
+        return end >= 0 && SENTENCE_END.indexOf(text.charAt(end)) >= 0;
     }
 
     private static void flush(StringBuilder current, List<String> paragraphs) {

@@ -1,0 +1,47 @@
+package io.newsflow.enrich.split;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Cuts page lines into {@link Block}s at blank lines, and additionally after every byline and before every
+ * {@code 本报讯}: an article may end and the next start without a blank line between them.
+ */
+final class PageBlocks {
+    static final String NEWS_OPENER = "本报讯";
+
+    private final BylineParser bylines;
+
+    PageBlocks(BylineParser bylines) {
+        this.bylines = bylines;
+    }
+
+    List<Block> of(String pageText) {
+        List<Block> blocks = new ArrayList<>();
+        List<String> current = new ArrayList<>();
+        for (String raw : pageText.lines().toList()) {
+            // U+FEFF is not whitespace to strip(), yet a BOM or a stray one at a line start is layout, not text.
+            String line = raw.replace("\uFEFF", "").strip();
+            if (line.isEmpty()) {
+                flush(current, blocks);
+                continue;
+            }
+            if (line.startsWith(NEWS_OPENER)) {
+                flush(current, blocks);
+            }
+            current.add(line);
+            if (bylines.parse(line).isPresent()) {
+                flush(current, blocks);
+            }
+        }
+        flush(current, blocks);
+        return blocks;
+    }
+
+    private static void flush(List<String> current, List<Block> blocks) {
+        if (!current.isEmpty()) {
+            blocks.add(new Block(current));
+            current.clear();
+        }
+    }
+}
