@@ -1,14 +1,17 @@
 package io.newsflow.localstack;
 
 import java.time.Duration;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
 /** Stops processes the stack started, gracefully first, so brokers and nodes flush their data. */
 public final class ChildProcesses {
+    private static final System.Logger LOG = System.getLogger(ChildProcesses.class.getName());
+    private static final Duration KILL_WAIT = Duration.ofSeconds(10);
+
     private ChildProcesses() {
     }
 
@@ -18,39 +21,38 @@ public final class ChildProcesses {
     }
 
     /**
-     * Sends SIGTERM to the process and its descendants, waits up to {@code grace}, then kills what is left.
-     * Safe to call for a pid that is already gone.
+     * Sends SIGTERM to the process, waits up to {@code grace} for it to exit, then kills it and whatever it started
+     * that is still alive. Safe to call for a pid that is already gone.
      */
     public static void stop(long pid, Duration grace) {
-        Optional<ProcessHandle> handle = ProcessHandle.of(pid);
-        if (handle.isEmpty()) {
+        ProcessHandle process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive).orElse(null);
+        if (process == null) {
             return;
         }
-        ProcessHandle process = handle.get();
-        var descendants = process.descendants().toList();
+        List<ProcessHandle> tree = Stream.concat(Stream.of(process), process.descendants()).toList();
         process.destroy();
-        awaitExit(process, grace);
-        for (ProcessHandle child : descendants) {
-            if (child.isAlive()) {
-                child.destroy();
-                awaitExit(child, Duration.ofSeconds(5));
+        if (!awaitExit(process, grace)) {
+            LOG.log(System.Logger.Level.WARNING, "pid {0} ignored SIGTERM for {1} s; killing it",
+                    String.valueOf(pid), grace.toSeconds());
+        }
+        tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle p : tree) {
+            if (!awaitExit(p, KILL_WAIT)) {
+                LOG.log(System.Logger.Level.WARNING, "process {0} is still alive after SIGKILL", String.valueOf(p.pid()));
             }
         }
-        if (process.isAlive()) {
-            process.destroyForcibly();
-        }
-        descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
-        awaitExit(process, Duration.ofSeconds(5));
     }
 
-    private static void awaitExit(ProcessHandle process, Duration timeout) {
-        CompletableFuture<ProcessHandle> exit = process.onExit();
+    /** Whether the process exited within the timeout. */
+    private static boolean awaitExit(ProcessHandle process, Duration timeout) {
         try {
-            exit.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            process.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
         } catch (TimeoutException | ExecutionException e) {
-            // still alive: the caller escalates
+            return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
     }
 }

@@ -20,9 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -181,42 +179,14 @@ public final class ElasticsearchNode implements AutoCloseable {
      * or (pid reuse) is not an Elasticsearch process.
      */
     public static void stopPid(long pid) {
-        Optional<ProcessHandle> handle = ProcessHandle.of(pid);
-        if (handle.isEmpty() || !handle.get().isAlive()) {
+        if (!ChildProcesses.isAlive(pid)) {
             return;
         }
-        ProcessHandle process = handle.get();
         if (!isElasticsearch(pid)) {
             LOG.log(System.Logger.Level.WARNING, "pid {0} is not an Elasticsearch process; leaving it alone", String.valueOf(pid));
             return;
         }
-        List<ProcessHandle> tree = Stream.concat(Stream.of(process), process.descendants()).toList();
-        process.destroy(); // SIGTERM
-        try {
-            process.onExit().get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            LOG.log(System.Logger.Level.WARNING, "Elasticsearch (pid {0}) ignored SIGTERM for {1} s; killing it",
-                    String.valueOf(pid), STOP_TIMEOUT.toSeconds());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e);
-        }
-        for (ProcessHandle p : tree) {
-            if (p.isAlive()) {
-                p.destroyForcibly();
-            }
-        }
-        for (ProcessHandle p : tree) {
-            try {
-                p.onExit().get(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (ExecutionException | TimeoutException e) {
-                LOG.log(System.Logger.Level.WARNING, "process {0} is still alive after SIGKILL", String.valueOf(p.pid()));
-            }
-        }
+        ChildProcesses.stop(pid, STOP_TIMEOUT);
     }
 
     /** The pid in a node's pid file, if the file exists and holds one. */

@@ -4,6 +4,7 @@ import io.newsflow.enrich.dates.DatelineParser;
 import io.newsflow.enrich.headline.HeadlineLines;
 import io.newsflow.enrich.split.ArticleText;
 import io.newsflow.enrich.split.PageSplitter;
+import io.newsflow.enrich.text.Sentences;
 import io.newsflow.model.Article;
 import io.newsflow.model.Page;
 

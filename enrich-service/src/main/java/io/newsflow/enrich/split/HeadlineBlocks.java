@@ -1,5 +1,7 @@
 package io.newsflow.enrich.split;
 
+import io.newsflow.enrich.text.Sentences;
+
 import java.util.regex.Pattern;
 
 /**
@@ -7,7 +9,6 @@ import java.util.regex.Pattern;
  * and section heads do not end sentences, so a block without a sentence end is a head of some kind.
  */
 final class HeadlineBlocks {
-    static final String SENTENCE_END = "。！？!?";
     /** Clause punctuation: a block with it continues a sentence even when no sentence ends inside it. */
     private static final String CLAUSE = "，,；;、";
 
@@ -16,7 +17,7 @@ final class HeadlineBlocks {
 
     /** A block outside any article that starts prose (an unsigned commentary, say) rather than a headline. */
     static boolean isProse(Block block) {
-        return block.contains(SENTENCE_END);
+        return block.contains(Sentences.END);
     }
 
     /**
@@ -24,7 +25,7 @@ final class HeadlineBlocks {
      * last paragraph): no punctuation of a sentence at all. Column-break fragments always carry a comma or stop.
      */
     static boolean isHeadInProse(Block block) {
-        return !block.contains(SENTENCE_END) && !block.contains(CLAUSE);
+        return !block.contains(Sentences.END) && !block.contains(CLAUSE);
     }
 
     /** Ordinal openers of section heads: 一是, 二要, （三）, 第四. */
@@ -38,14 +39,5 @@ final class HeadlineBlocks {
      */
     static boolean isSectionHead(Block block, int columnWidth) {
         return ORDINAL.matcher(block.first()).find() || block.last().length() < columnWidth - 2;
-    }
-
-    static boolean endsSentence(String line) {
-        if (line.isEmpty()) {
-            return false;
-        }
-        char last = line.charAt(line.length() - 1);
-        return SENTENCE_END.indexOf(last) >= 0 || "”』」".indexOf(last) >= 0 && line.length() > 1
-                && SENTENCE_END.indexOf(line.charAt(line.length() - 2)) >= 0;
     }
 }

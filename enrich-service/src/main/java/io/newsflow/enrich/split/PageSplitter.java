@@ -2,6 +2,7 @@ package io.newsflow.enrich.split;
 
 import io.newsflow.enrich.headline.HeadlineMatcher;
 import io.newsflow.enrich.text.LineJoiner;
+import io.newsflow.enrich.text.Sentences;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -121,7 +122,7 @@ public final class PageSplitter {
         private boolean lastLineEndsSentence() {
             for (int i = lines.size() - 1; i >= 0; i--) {
                 if (!lines.get(i).isBlank()) {
-                    return HeadlineBlocks.endsSentence(lines.get(i).strip());
+                    return Sentences.endsSentence(lines.get(i).strip());
                 }
             }
             return false;

@@ -10,9 +10,6 @@ import java.util.List;
  * usual line width; a blank line in the middle of a sentence is a column break and is healed.
  */
 public final class LineJoiner {
-    private static final String SENTENCE_END = "。！？!?";
-    /** Closing quotes end a sentence only right after a sentence end ({@code …。”}), not after a quoted word. */
-    private static final String CLOSING_QUOTES = "”』」\"'";
     /** Share of lines near the most common length above which the text counts as hard-wrapped to a column. */
     private static final double WRAPPED_SHARE = 0.5;
 
@@ -24,13 +21,13 @@ public final class LineJoiner {
         for (String raw : lines) {
             String line = raw.strip();
             if (line.isEmpty()) {
-                if (endsSentence(current)) {
+                if (Sentences.endsSentence(current)) {
                     flush(current, paragraphs);
                 }
                 continue;
             }
             current.append(line);
-            if (endsSentence(current) && line.length() < width - 2) {
+            if (Sentences.endsSentence(current) && line.length() < width - 2) {
                 flush(current, paragraphs);
             }
         }
@@ -69,14 +66,6 @@ public final class LineJoiner {
             }
         }
         return best == 0 ? Integer.MAX_VALUE : best;
-    }
-
-    private static boolean endsSentence(CharSequence text) {
-        int end = text.length() - 1;
-        while (end >= 0 && CLOSING_QUOTES.indexOf(text.charAt(end)) >= 0) {
-            end--;
-        }
-        return end >= 0 && SENTENCE_END.indexOf(text.charAt(end)) >= 0;
     }
 
     private static void flush(StringBuilder current, List<String> paragraphs) {

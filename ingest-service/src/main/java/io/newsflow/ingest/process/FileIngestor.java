@@ -69,24 +69,21 @@ public class FileIngestor {
             return fail(claim, folders, e, size, now);
         }
         String sha256 = sha256(bytes);
-        switch (publishedPages.reserve(sha256)) {
+        return switch (publishedPages.reserve(sha256)) {
             case ALREADY_PUBLISHED -> {
                 Path archived = folders.archive(claim, now.atZone(config.timeZone()).toLocalDate());
                 FileReports.writeDuplicate(archived, sha256, publishedPages.firstFileName(sha256).orElse(""), now);
                 metrics.duplicate();
                 LOG.infof("file=%s outcome=duplicate page=%s", claim.relativePath(), sha256);
-                return IngestOutcome.DUPLICATE;
+                yield IngestOutcome.DUPLICATE;
             }
             case IN_FLIGHT_ELSEWHERE -> {
                 folders.release(claim);
                 LOG.infof("file=%s outcome=retry reason=\"the same content is being published by another instance\"", claim.relativePath());
-                return IngestOutcome.RETRY_LATER;
+                yield IngestOutcome.RETRY_LATER;
             }
-            case RESERVED -> {
-                return publish(claim, folders, decoded, sha256, size, modified, now);
-            }
-        }
-        throw new IllegalStateException("unreachable");
+            case RESERVED -> publish(claim, folders, decoded, sha256, size, modified, now);
+        };
     }
 
     private IngestOutcome publish(ClaimedFile claim, InboxFolders folders, DecodedText decoded, String sha256, long size,
