@@ -1,10 +1,10 @@
 package io.newsflow.ingest.api;
 
 import io.newsflow.ingest.config.IngestConfig;
-import io.newsflow.ingest.decode.NotTextException;
-import io.newsflow.ingest.decode.PageDecoder;
-import io.newsflow.ingest.process.FileIngestor;
 import io.newsflow.model.NewsJson;
+import io.newsflow.pagefiles.NotTextException;
+import io.newsflow.pagefiles.PageDecoder;
+import io.newsflow.pagefiles.PageFile;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -75,7 +75,7 @@ public class PageUploadResource {
         } catch (NotTextException e) {
             return error(Response.Status.BAD_REQUEST, e.getMessage());
         }
-        String sha256 = FileIngestor.sha256(bytes);
+        String sha256 = PageFile.sha256(bytes);
         String name = "upload-" + lettersOnly(sha256.substring(0, 16));
         java.nio.file.Path inbox = config.inbox();
         if (date != null) {

@@ -1,16 +1,17 @@
 package io.newsflow.ingest.process;
 
 import io.newsflow.ingest.config.IngestConfig;
-import io.newsflow.ingest.decode.DecodedText;
-import io.newsflow.ingest.decode.IssueDateResolver;
-import io.newsflow.ingest.decode.NotTextException;
-import io.newsflow.ingest.decode.PageDecoder;
 import io.newsflow.ingest.publish.PagePublisher;
 import io.newsflow.ingest.publish.PublishException;
 import io.newsflow.ingest.publish.PublishedPages;
 import io.newsflow.ingest.watch.ClaimedFile;
 import io.newsflow.ingest.watch.InboxFolders;
 import io.newsflow.model.Page;
+import io.newsflow.pagefiles.DecodedText;
+import io.newsflow.pagefiles.IssueDateResolver;
+import io.newsflow.pagefiles.NotTextException;
+import io.newsflow.pagefiles.PageDecoder;
+import io.newsflow.pagefiles.PageFile;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -18,12 +19,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Locale;
 
 /**
@@ -68,7 +66,7 @@ public class FileIngestor {
         } catch (NotTextException e) {
             return fail(claim, folders, e, size, now);
         }
-        String sha256 = sha256(bytes);
+        String sha256 = PageFile.sha256(bytes);
         return switch (publishedPages.reserve(sha256)) {
             case ALREADY_PUBLISHED -> {
                 Path archived = folders.archive(claim, now.atZone(config.timeZone()).toLocalDate());
@@ -117,14 +115,4 @@ public class FileIngestor {
         metrics.failed(reason);
         LOG.warnf("file=%s outcome=failed reason=%s message=\"%s\"", claim.relativePath(), reason, e.getMessage());
         return IngestOutcome.FAILED;
-    }
-
-    /** Hex sha256 of the bytes: the page's id and Kafka key. */
-    public static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
-    }
-}
+    }}

@@ -1,4 +1,4 @@
-package io.newsflow.ingest.decode;
+package io.newsflow.pagefiles;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newsflow.model.IssueDateSource;

@@ -1,4 +1,4 @@
-package io.newsflow.ingest.decode;
+package io.newsflow.pagefiles;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.newsflow.ingest.decode;
+package io.newsflow.pagefiles;
 
 /** The bytes of a file are not a page: the reason code goes into metrics, the message and type into the error report. */
 public class NotTextException extends Exception {
