@@ -62,8 +62,29 @@ class ComposePortsAndVolumesTest {
         assertThat(compose.declaredVolumes()).containsExactlyInAnyOrder("kafka-data", "es-data");
         assertThat(compose.volumes("kafka")).containsExactly(
                 new Compose.Mount("kafka-data", compose.environment("kafka").get("KAFKA_LOG_DIRS"), true));
-        assertThat(compose.volumes("elasticsearch")).containsExactly(
+        assertThat(compose.volumes("elasticsearch")).filteredOn(Compose.Mount::named).containsExactly(
                 new Compose.Mount("es-data", "/usr/share/elasticsearch/data", true));
+    }
+
+    @Test
+    void enrichmentAndIndexAnalyzerReadTheSameNamesDictionaryReadOnly() {
+        String names = "./config/names.txt";
+        // where the es-analysis-plugin reads it: <ES config>/<plugin name>/names.txt
+        assertThat(compose.volumes("elasticsearch")).contains(
+                new Compose.Mount(names, "/usr/share/elasticsearch/config/newsflow-analysis/names.txt", false));
+        assertThat(compose.volumes("enrich-service")).containsExactly(
+                new Compose.Mount(names, "/deployments/config/names.txt", false));
+        assertThat(compose.environment("enrich-service"))
+                .containsEntry("NEWSFLOW_ENRICH_NAMES_FILE", "/deployments/config/names.txt");
+        assertThat(QuarkusConfig.configMappingKeys("enrich-service")).contains("newsflow.enrich.names-file");
+        for (String service : List.of("elasticsearch", "enrich-service")) {
+            assertThat((List<?>) compose.service(service).get("volumes"))
+                    .as("%s mounts the names file read-only", service)
+                    .filteredOn(spec -> String.valueOf(spec).startsWith(names + ":"))
+                    .singleElement().asString().endsWith(":ro");
+        }
+        assertThat(Repo.read("es-analysis-plugin/pom.xml"))
+                .as("the plugin folder name the mount targets").contains("<es.plugin.name>newsflow-analysis</es.plugin.name>");
     }
 
     @Test

@@ -48,7 +48,7 @@ class FiltersTest {
     @Test
     void bigramFilterPassesHanlpWordsThrough() throws IOException {
         // Documented limitation: HanLP tokens are not typed as ideographs, so nothing is split.
-        Tokenizer hanlp = new HanlpTokenizerFactory().create();
+        Tokenizer hanlp = new HanlpTokenizerFactory(() -> "").create();
         assertThat(Tokens.run(hanlp, BIGRAMS.create(hanlp), "市委书记杜小刚").terms())
                 .containsExactly("市委", "书记", "杜小刚");
     }
@@ -72,7 +72,7 @@ class FiltersTest {
     @Test
     void bodyAnalyzerChainKeepsOriginalOffsets() throws IOException {
         // newsflow_hanlp + newsflow_cjk_width + lowercase, as the index mapping uses it
-        Tokenizer hanlp = new HanlpTokenizerFactory().create();
+        Tokenizer hanlp = new HanlpTokenizerFactory(() -> "").create();
         TokenStream chain = new LowerCaseFilter(new CjkWidthFilterFactory().create(hanlp));
         String text = "ＡＢＣ公司的CEO杜小刚";
         Result r = Tokens.run(hanlp, chain, text);

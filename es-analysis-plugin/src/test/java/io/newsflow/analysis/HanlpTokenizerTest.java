@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class HanlpTokenizerTest {
 
-    private final Tokenizer tokenizer = new HanlpTokenizerFactory().create();
+    private final Tokenizer tokenizer = new HanlpTokenizerFactory(() -> "").create();
 
     /** Every token's offsets must select exactly its text in the original: highlighting relies on it. */
     private static void assertOffsetsMatch(String text, Result result) {

@@ -2,6 +2,7 @@ package io.newsflow.localstack;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystemException;
@@ -22,6 +23,7 @@ import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -208,6 +210,26 @@ final class ElasticsearchInstall {
         }
         LOG.log(System.Logger.Level.INFO, "installed {0} into {1} in {2} ms",
                 pluginZip.getFileName(), home, String.valueOf((System.nanoTime() - started) / 1_000_000));
+    }
+
+    /** The name a plugin zip installs under: {@code name} of its (stable or classic) plugin descriptor. */
+    static String pluginName(Path pluginZip) throws IOException {
+        try (FileSystem zfs = FileSystems.newFileSystem(pluginZip)) {
+            for (String descriptor : List.of("stable-plugin-descriptor.properties", "plugin-descriptor.properties")) {
+                Path file = zfs.getPath(descriptor);
+                if (Files.isRegularFile(file)) {
+                    Properties props = new Properties();
+                    try (InputStream in = Files.newInputStream(file)) {
+                        props.load(in);
+                    }
+                    String name = props.getProperty("name");
+                    if (name != null && !name.isBlank()) {
+                        return name.strip();
+                    }
+                }
+            }
+        }
+        throw new IOException(pluginZip + " has no plugin descriptor with a name");
     }
 
     static String sha256(Path file) throws IOException {

@@ -39,13 +39,24 @@ import java.util.stream.Stream;
  * <pre>
  *   elasticsearch.pid   pid of the running node
  *   es-home/            the node's Elasticsearch home (see {@link ElasticsearchInstall})
- *   config/             ES_PATH_CONF, rewritten at every start
+ *   config/             ES_PATH_CONF, rewritten at every start (with the names dictionary, see {@link Options#namesFile})
  *   data/ logs/ tmp/    path.data, path.logs (+ elasticsearch.out, the launcher's output), ES_TMPDIR
  * </pre>
  */
 public final class ElasticsearchNode implements AutoCloseable {
 
-    public record Options(Path distributionZip, Path pluginZip, Path cacheDir, Path workDir, int httpPort, int heapMb, Path javaHome) {}
+    /**
+     * @param namesFile names dictionary copied to {@code config/<plugin name>/names.txt} at every start, so an edit
+     *     takes effect at the next start; null or absent: the copy the plugin installed stays
+     */
+    public record Options(Path distributionZip, Path pluginZip, Path cacheDir, Path workDir, int httpPort, int heapMb, Path javaHome,
+                          Path namesFile) {
+
+        /** Without a names file of our own: the node reads the one shipped in the plugin. */
+        public Options(Path distributionZip, Path pluginZip, Path cacheDir, Path workDir, int httpPort, int heapMb, Path javaHome) {
+            this(distributionZip, pluginZip, cacheDir, workDir, httpPort, heapMb, javaHome, null);
+        }
+    }
 
     public static final String PID_FILE = "elasticsearch.pid";
     static final String CLUSTER_NAME = "newsflow";
@@ -93,6 +104,7 @@ public final class ElasticsearchNode implements AutoCloseable {
         Path distribution = ElasticsearchInstall.unpackedDistribution(o.distributionZip(), o.cacheDir().toAbsolutePath());
         Path home = ElasticsearchInstall.nodeHome(distribution, o.pluginZip(), workDir, javaHome);
         Path conf = writeConfig(home, workDir, o.httpPort(), o.heapMb());
+        copyNamesFile(o.namesFile(), conf.resolve(ElasticsearchInstall.pluginName(o.pluginZip())));
         Path out = logs.resolve("elasticsearch.out");
         // one start per file, so a failure shows this start's output only (the node's own log keeps history)
         Files.writeString(out, "--- starting " + Instant.now() + "\n");
@@ -271,6 +283,23 @@ public final class ElasticsearchNode implements AutoCloseable {
         Files.createDirectories(conf.resolve("jvm.options.d"));
         Files.writeString(conf.resolve("jvm.options.d/newsflow-heap.options"), "-Xms%dm%n-Xmx%dm%n".formatted(heapMb, heapMb));
         return conf;
+    }
+
+    /**
+     * Puts the names dictionary where the analysis plugin reads it, {@code <ES_PATH_CONF>/<plugin name>/names.txt}.
+     * Without a file of ours the node keeps what the plugin installer put there (the repository's file as of
+     * the plugin build).
+     */
+    private static void copyNamesFile(Path namesFile, Path pluginConfDir) throws IOException {
+        Path target = pluginConfDir.resolve("names.txt");
+        if (namesFile == null || !Files.isRegularFile(namesFile)) {
+            LOG.log(System.Logger.Level.INFO, "names dictionary {0}; the node uses the plugin''s copy {1}",
+                    namesFile == null ? "not given" : namesFile + " not found", target);
+            return;
+        }
+        Files.createDirectories(pluginConfDir);
+        Files.copy(namesFile, target, StandardCopyOption.REPLACE_EXISTING);
+        LOG.log(System.Logger.Level.DEBUG, "names dictionary {0} copied to {1}", namesFile, target);
     }
 
     /** A double-quoted YAML scalar (JSON string rules are valid YAML). */

@@ -111,7 +111,7 @@ public final class LocalStack implements AutoCloseable {
         ElasticsearchNode elasticsearch = null;
         ElasticsearchNode.Options elasticsearchOptions = new ElasticsearchNode.Options(artifacts.elasticsearchDistribution(),
                 artifacts.analysisPlugin(), options.cacheDir(), stackDir.resolve("elasticsearch"),
-                options.elasticsearchPort(), options.elasticsearchHeapMb(), javaHome);
+                options.elasticsearchPort(), options.elasticsearchHeapMb(), javaHome, artifacts.namesFile());
         try {
             if (options.withElasticsearch()) {
                 elasticsearch = ElasticsearchNode.start(elasticsearchOptions);

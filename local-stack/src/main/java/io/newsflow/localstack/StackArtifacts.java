@@ -13,8 +13,11 @@ import java.util.Properties;
 /**
  * Where the stack's artifacts are on this machine, as the build of this module resolved them
  * ({@code artifacts.properties} and {@code kafka.classpath} are written by Maven).
+ *
+ * <p>{@code namesFile} is the repository's {@code config/names.txt} (the names dictionary shared by the
+ * enrichment and the index analyzer); it may be absent, and then the node keeps the plugin's own copy.
  */
-public record StackArtifacts(Path elasticsearchDistribution, Path analysisPlugin, List<Path> kafkaClasspath) {
+public record StackArtifacts(Path elasticsearchDistribution, Path analysisPlugin, List<Path> kafkaClasspath, Path namesFile) {
 
     public static StackArtifacts fromBuild() {
         Properties props = new Properties();
@@ -32,7 +35,8 @@ public record StackArtifacts(Path elasticsearchDistribution, Path analysisPlugin
         StackArtifacts artifacts = new StackArtifacts(
                 Path.of(props.getProperty("elasticsearch.distribution")),
                 Path.of(props.getProperty("analysis.plugin")),
-                Arrays.stream(classpath.split(":")).filter(s -> !s.isBlank()).map(Path::of).toList());
+                Arrays.stream(classpath.split(":")).filter(s -> !s.isBlank()).map(Path::of).toList(),
+                Path.of(props.getProperty("names.file")).toAbsolutePath().normalize());
         artifacts.check();
         return artifacts;
     }

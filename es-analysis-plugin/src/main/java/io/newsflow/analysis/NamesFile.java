@@ -1,0 +1,79 @@
+package io.newsflow.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Parser of the newsflow names dictionary ({@code config/names.txt}), in HanLP custom-dictionary style:
+ * UTF-8, one entry per line {@code word nature [frequency]}, whitespace separated (full-width spaces
+ * too); {@code nature} is {@code nr} (person), {@code ns} (place), {@code nt} (organisation) or
+ * {@code nz} (other proper noun); the frequency defaults to {@value #DEFAULT_FREQUENCY}. Lines starting
+ * with {@code #} are comments; blank lines are ignored. A malformed line is skipped and reported with its
+ * line number, so one typo never costs the other names.
+ */
+final class NamesFile {
+
+    static final int DEFAULT_FREQUENCY = 1000;
+    static final Set<String> NATURES = Set.of("nr", "ns", "nt", "nz");
+
+    private static final Pattern FIELD_SEPARATOR = Pattern.compile("[\\s\\u3000]+");
+
+    /** One name: what {@code CustomDictionary.insert(word, natureWithFrequency())} takes. */
+    record Entry(String word, String nature, int frequency) {
+        String natureWithFrequency() {
+            return nature + " " + frequency;
+        }
+    }
+
+    /** The entries of a file and one message per skipped line ({@code line 7: …}). */
+    record Parsed(List<Entry> entries, List<String> problems) {}
+
+    private NamesFile() {}
+
+    static Parsed parse(List<String> lines) {
+        List<Entry> entries = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (i == 0 && line.startsWith("\uFEFF")) {
+                line = line.substring(1); // BOM written by some Windows editors
+            }
+            line = line.strip().replaceAll("^\\u3000+|\\u3000+$", "");
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            String problem = parseLine(line, entries);
+            if (problem != null) {
+                problems.add("line " + (i + 1) + ": " + problem + " (" + line + ")");
+            }
+        }
+        return new Parsed(List.copyOf(entries), List.copyOf(problems));
+    }
+
+    /** Adds the line's entry, or returns why it is malformed. */
+    private static String parseLine(String line, List<Entry> entries) {
+        String[] fields = FIELD_SEPARATOR.split(line);
+        if (fields.length < 2 || fields.length > 3) {
+            return "expected 'word nature [frequency]'";
+        }
+        String nature = fields[1];
+        if (!NATURES.contains(nature)) {
+            return "nature must be one of nr, ns, nt, nz, not '" + nature + "'";
+        }
+        int frequency = DEFAULT_FREQUENCY;
+        if (fields.length == 3) {
+            try {
+                frequency = Integer.parseInt(fields[2]);
+            } catch (NumberFormatException e) {
+                frequency = -1;
+            }
+            if (frequency <= 0) {
+                return "frequency must be a positive whole number, not '" + fields[2] + "'";
+            }
+        }
+        entries.add(new Entry(fields[0], nature, frequency));
+        return null;
+    }
+}
