@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param body            re-joined text, paragraphs separated by {@code \n}
  * @param lead            first sentence of the body
  * @param eventDate       date from the dateline, year from the issue date; may be {@code null}
+ * @param dates           every date the body mentions, normalised, distinct, ascending
  * @param reporters       names from the byline
  * @param persons         people named in the article
  * @param places          places named in the article
@@ -26,7 +27,8 @@ import java.util.Objects;
  * @param keywords        keywords of the article
  * @param category        one of a small fixed set of categories
  * @param charCount       characters in {@link #body()}
- * @param enrichedAt      when the enrichment ran
+ * @param enrichedAt      when the enrichment ran: the page's {@code receivedAt}, so that re-processing a page gives
+ *                        the same document; also the index write version, so a replay never overwrites newer data
  * @param pipelineVersion version of the enrichment that produced this record
  */
 public record Article(
@@ -40,6 +42,7 @@ public record Article(
         String body,
         String lead,
         LocalDate eventDate,
+        List<LocalDate> dates,
         List<String> reporters,
         List<String> persons,
         List<String> places,
@@ -53,6 +56,7 @@ public record Article(
     public Article {
         Objects.requireNonNull(id, "id");
         subheadlines = copy(subheadlines);
+        dates = dates == null ? List.of() : List.copyOf(dates);
         reporters = copy(reporters);
         persons = copy(persons);
         places = copy(places);

@@ -34,7 +34,7 @@ class ModelJsonTest {
     void articleRoundTripsThroughJsonWithContractFieldNames() throws Exception {
         Article article = new Article(Article.idOf(SHA, 2), 2, SHA, "000.txt", LocalDate.of(2023, 12, 21),
                 "市委常委会召开会议", List.of("学习贯彻"), "本报讯 12月19日，市委书记杜小刚主持召开会议。", "本报讯 12月19日，市委书记杜小刚主持召开会议。",
-                LocalDate.of(2023, 12, 19), List.of("高美梅"), List.of("杜小刚"), List.of("无锡"), List.of("市委"),
+                LocalDate.of(2023, 12, 19), List.of(LocalDate.of(2023, 12, 19)), List.of("高美梅"), List.of("杜小刚"), List.of("无锡"), List.of("市委"),
                 List.of("会议"), "politics", 24, Instant.parse("2023-12-21T08:00:01Z"), "0.1.0");
 
         String json = NewsJson.mapper().writeValueAsString(article);
@@ -44,7 +44,7 @@ class ModelJsonTest {
         assertThat(tree.get("eventDate").asText()).isEqualTo("2023-12-19");
         assertThat(tree.fieldNames()).toIterable().containsExactly(
                 "id", "ordinal", "pageSha256", "sourceFile", "issueDate", "headline", "subheadlines", "body", "lead",
-                "eventDate", "reporters", "persons", "places", "organizations", "keywords", "category", "charCount",
+                "eventDate", "dates", "reporters", "persons", "places", "organizations", "keywords", "category", "charCount",
                 "enrichedAt", "pipelineVersion");
         assertThat(NewsJson.mapper().readValue(json, Article.class)).isEqualTo(article);
     }

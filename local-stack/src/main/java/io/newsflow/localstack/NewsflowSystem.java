@@ -3,6 +3,7 @@ package io.newsflow.localstack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,10 +76,15 @@ public final class NewsflowSystem {
                     options.kafkaPort(), options.elasticsearchPort(), 3, 256, 512, true)).endpoints();
         }
         Path javaHome = JdkLocator.locate();
-        Map<String, String> config = Map.of(
+        Map<String, String> config = new HashMap<>(Map.of(
                 "kafka.bootstrap.servers", endpoints.kafkaBootstrapServers(),
                 "quarkus.elasticsearch.hosts", endpoints.elasticsearchHostPort(),
-                "newsflow.home", options.home().toString());
+                "newsflow.home", options.home().toString()));
+        // the names dictionary the Elasticsearch node reads too, so that editing it and restarting takes effect
+        Path names = options.repository().resolve("config").resolve("names.txt");
+        if (Files.isRegularFile(names)) {
+            config.put("newsflow.enrich.names-file", names.toString());
+        }
         for (ServiceProcess service : services()) {
             if (service.runningPid().isPresent()) {
                 LOG.log(System.Logger.Level.INFO, "{0} already running", service.name());

@@ -1,6 +1,5 @@
 package io.newsflow.enrich.dates;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -21,11 +20,6 @@ public final class DatelineParser {
         if (!matcher.find()) {
             return Optional.empty();
         }
-        try {
-            LocalDate date = LocalDate.of(issueDate.getYear(), Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)));
-            return Optional.of(date.isAfter(issueDate) ? date.minusYears(1) : date);
-        } catch (DateTimeException e) {
-            return Optional.empty();
-        }
+        return IssueYear.onOrBefore(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)), issueDate);
     }
 }

@@ -16,7 +16,7 @@ import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
-import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -34,11 +34,14 @@ public class PageConsumer {
     private final MutinyEmitter<Article> articles;
     private final EnrichmentPipeline pipeline;
     private final EnrichConfig config;
+    private final EnrichMetrics metrics;
 
-    public PageConsumer(@Channel("articles") MutinyEmitter<Article> articles, EnrichConfig config) {
+    public PageConsumer(@Channel("articles") MutinyEmitter<Article> articles, EnrichConfig config,
+                        EnrichmentPipeline pipeline, EnrichMetrics metrics) {
         this.articles = articles;
         this.config = config;
-        this.pipeline = new EnrichmentPipeline(config.pipelineVersion(), Clock.systemUTC());
+        this.pipeline = pipeline;
+        this.metrics = metrics;
     }
 
     @Incoming("pages")
@@ -48,9 +51,12 @@ public class PageConsumer {
         Page page;
         try {
             page = NewsJson.mapper().readValue(message.getPayload(), Page.class);
+            long started = System.nanoTime();
             enriched = pipeline.enrich(page);
+            metrics.processed(page.text().length(), Duration.ofNanos(System.nanoTime() - started));
         } catch (IOException | RuntimeException e) {
             LOG.warnf("outcome=dead-letter reason=\"%s\"", e.getMessage());
+            metrics.deadLettered();
             return message.nack(e);
         }
         CompletableFuture<?>[] sent = enriched.stream().map(this::send).toArray(CompletableFuture[]::new);
@@ -58,9 +64,12 @@ public class PageConsumer {
                 .orTimeout(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .handle((ok, failure) -> {
                     if (failure != null) {
-                        LOG.warnf("page=%s outcome=retry reason=\"%s\"", page.sha256(), failure.getMessage());
+                        LOG.warnf("page=%s outcome=dead-letter reason=\"articles not acknowledged: %s\"", page.sha256(),
+                                failure.getMessage());
+                        metrics.deadLettered();
                         return message.nack(failure);
                     }
+                    metrics.enriched(enriched.size());
                     LOG.infof("page=%s file=%s outcome=enriched articles=%d", page.sha256(), page.fileName(), enriched.size());
                     return message.ack();
                 })

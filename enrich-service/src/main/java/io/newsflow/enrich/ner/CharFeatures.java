@@ -34,14 +34,24 @@ public final class CharFeatures {
                 .enableOffset(true);
     }
 
+    /** HanLP's words of {@code text}, as the features see them (offsets set). */
+    public List<Term> segment(String text) {
+        return segment.seg(text);
+    }
+
     /** Feature keys, {@link #PER_CHAR} per character in order; the same text always gives the same keys. */
     public long[] extract(String text) {
+        return extract(text, text.isEmpty() ? List.of() : segment(text));
+    }
+
+    /** As {@link #extract(String)}, with the words of {@link #segment(String)} already computed by the caller. */
+    public long[] extract(String text, List<Term> terms) {
         int n = text.length();
         long[] keys = new long[n * PER_CHAR];
         if (n == 0) {
             return keys;
         }
-        Words words = words(text);
+        Words words = words(text, terms);
         for (int i = 0; i < n; i++) {
             long c2 = charAt(text, i - 2);
             long c1 = charAt(text, i - 1);
@@ -95,10 +105,9 @@ public final class CharFeatures {
         return i < text.length() ? text.charAt(i) : BOUNDARY_AFTER;
     }
 
-    private Words words(String text) {
+    private static Words words(String text, List<Term> terms) {
         int n = text.length();
         Words words = new Words(n);
-        List<Term> terms = segment.seg(text);
         long previousNature = 0;
         long previousWord = 0;
         for (int t = 0; t < terms.size(); t++) {

@@ -1,5 +1,7 @@
 package io.newsflow.enrich.ner;
 
+import com.hankcs.hanlp.seg.common.Term;
+
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -51,17 +53,30 @@ public final class PerceptronTagger {
 
     /** One BIO tag per character of {@code text}. */
     public List<String> tag(String text) {
-        int[] tags = tagIndexes(text);
-        List<String> names = new ArrayList<>(tags.length);
-        for (int t : tags) {
-            names.add(BioTags.name(t));
-        }
-        return names;
+        return tagNames(tagIndexes(text));
     }
 
     /** The PER/LOC/ORG spans of {@code text}. */
     public List<EntitySpan> entities(String text) {
         return EntitySpans.of(text, tag(text));
+    }
+
+    /** HanLP's words of {@code text} as the model's features see them: segment once, then tag and reuse the words. */
+    public List<Term> segment(String text) {
+        return features.segment(text);
+    }
+
+    /** The PER/LOC/ORG spans of {@code text}, whose words {@link #segment(String)} gave. */
+    public List<EntitySpan> entities(String text, List<Term> words) {
+        return EntitySpans.of(text, tagNames(decode(features.extract(text, words), text.length())));
+    }
+
+    private static List<String> tagNames(int[] tags) {
+        List<String> names = new ArrayList<>(tags.length);
+        for (int t : tags) {
+            names.add(BioTags.name(t));
+        }
+        return names;
     }
 
     int[] tagIndexes(String text) {

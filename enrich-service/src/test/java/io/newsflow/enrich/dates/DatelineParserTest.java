@@ -27,4 +27,10 @@ class DatelineParserTest {
         assertThat(parser.eventDate("本报讯 12月31日，", null)).isEmpty();
         assertThat(parser.eventDate("本报讯 2月30日，", LocalDate.of(2024, 3, 2))).isEmpty();
     }
+
+    @Test
+    void leapDayIsKeptOnlyInALeapYear() {
+        assertThat(parser.eventDate("本报讯 2月29日，", LocalDate.of(2024, 3, 1))).contains(LocalDate.of(2024, 2, 29));
+        assertThat(parser.eventDate("本报讯 2月29日，", LocalDate.of(2023, 3, 1))).isEmpty();
+    }
 }

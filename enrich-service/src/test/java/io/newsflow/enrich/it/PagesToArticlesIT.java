@@ -29,7 +29,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.awaitility.Awaitility.await;
 
 @QuarkusTest
@@ -61,6 +63,34 @@ class PagesToArticlesIT {
                 assertThat(second.get("eventDate").asText()).isEqualTo("2023-12-19");
                 assertThat(second.get("body").asText()).startsWith("本报讯 12月19日，市委书记杜小刚");
                 assertThat(second.get("reporters")).extracting(JsonNode::asText).containsExactly("高美梅");
+                assertThat(second.get("persons")).extracting(JsonNode::asText).contains("杜小刚");
+                assertThat(second.get("keywords")).isNotEmpty();
+                assertThat(second.get("category").asText()).isEqualTo("politics");
+                assertThat(second.get("dates")).extracting(JsonNode::asText).contains("2023-12-19");
+                assertThat(second.get("enrichedAt").asText()).isEqualTo(page.receivedAt().toString());
+            });
+        }
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("newsflow_enrich_pages_total{outcome=\"enriched\"}"))
+                .body(containsString("newsflow_enrich_articles_per_page"))
+                .body(containsString("newsflow_enrich_page_processing_seconds_bucket"));
+    }
+
+    @Test
+    void sendsAPageThatCannotBeEnrichedToTheDeadLetterTopicWithTheException() throws Exception {
+        String key = "page-without-text-" + UUID.randomUUID();
+
+        send(key, "{\"sha256\":\"" + "ab".repeat(32) + "\",\"fileName\":\"x.txt\"}");
+
+        try (TopicReader reader = new TopicReader(bootstrapServers, Topics.PAGES_DLQ)) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                List<ConsumerRecord<String, String>> dead = reader.poll().stream()
+                        .filter(record -> key.equals(record.key())).toList();
+                assertThat(dead).singleElement().satisfies(record -> {
+                    assertThat(header(record, "dead-letter-reason")).contains("text");
+                    assertThat(header(record, "dead-letter-topic")).isEqualTo(Topics.PAGES);
+                    assertThat(header(record, "dead-letter-offset")).isNotBlank();
+                });
             });
         }
     }

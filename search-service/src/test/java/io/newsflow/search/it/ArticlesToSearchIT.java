@@ -105,7 +105,7 @@ class ArticlesToSearchIT {
         Article base = article(page, 2, "过长的类别", "本报讯 12月18日，过长的类别。");
         // a keyword over Lucene's 32 766-byte term limit: valid JSON, a valid Article, refused by the index alone
         Article refused = new Article(base.id(), base.ordinal(), base.pageSha256(), base.sourceFile(), base.issueDate(),
-                base.headline(), base.subheadlines(), base.body(), base.lead(), base.eventDate(), base.reporters(),
+                base.headline(), base.subheadlines(), base.body(), base.lead(), base.eventDate(), base.dates(), base.reporters(),
                 base.persons(), base.places(), base.organizations(), base.keywords(), "类".repeat(12_000),
                 base.charCount(), base.enrichedAt(), base.pipelineVersion());
 
@@ -139,7 +139,7 @@ class ArticlesToSearchIT {
 
     private static Article article(String page, int ordinal, String headline, String body) {
         return new Article(Article.idOf(page, ordinal), ordinal, page, "2023-12-21.txt", LocalDate.of(2023, 12, 21),
-                headline, List.of(), body, body, LocalDate.of(2023, 12, 20), List.of("高美梅"), List.of("杜小刚"),
+                headline, List.of(), body, body, LocalDate.of(2023, 12, 20), List.of(LocalDate.of(2023, 12, 20)), List.of("高美梅"), List.of("杜小刚"),
                 List.of("宜兴市"), List.of(), List.of("太湖", RUN), null, body.length(), Instant.now(), "test");
     }
 

@@ -348,7 +348,7 @@ class SearchApiIT {
                             List<String> reporters, List<String> persons, List<String> places, List<String> organizations) {
         String lead = body.substring(0, body.indexOf('。') + 1);
         return new Article(Article.idOf(page, ordinal), ordinal, page, "2023-12-22.txt", LocalDate.of(2023, 12, 22),
-                headline, List.of(), body, lead, eventDate, reporters, persons, places, organizations, List.of(run),
+                headline, List.of(), body, lead, eventDate, eventDate == null ? List.of() : List.of(eventDate), reporters, persons, places, organizations, List.of(run),
                 category, body.length(), Instant.now(), "test");
     }
 }

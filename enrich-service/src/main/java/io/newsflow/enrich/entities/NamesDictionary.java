@@ -1,0 +1,111 @@
+package io.newsflow.enrich.entities;
+
+import com.hankcs.hanlp.dictionary.CustomDictionary;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The local names dictionary ({@code config/names.txt}), the same file the index's {@code newsflow_hanlp} analyzer
+ * reads: {@code word nature [frequency]} per line, nature {@code nr} person, {@code ns} place, {@code nt}
+ * organisation, {@code nz} other; {@code #} comments. Malformed lines are skipped and reported.
+ */
+public final class NamesDictionary {
+    /** Bundled copy of {@code config/names.txt}, used when no file is configured. */
+    public static final String BUNDLED = "names.txt";
+    private static final int DEFAULT_FREQUENCY = 1000;
+    private static final System.Logger LOG = System.getLogger(NamesDictionary.class.getName());
+
+    private final Map<String, String> natures;
+    private final String source;
+    private final Set<String> persons;
+    private final Set<String> places;
+    private final Set<String> organizations;
+
+    private NamesDictionary(Map<String, String> natures, String source) {
+        this.natures = natures;
+        this.source = source;
+        this.persons = withNature("nr");
+        this.places = withNature("ns");
+        this.organizations = withNature("nt");
+    }
+
+    public static NamesDictionary empty() {
+        return new NamesDictionary(Map.of(), "empty");
+    }
+
+    public static NamesDictionary parse(String content, String source) {
+        Map<String, String> natures = new LinkedHashMap<>();
+        String[] lines = content.split("\r?\n");
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            String[] fields = line.split("\\s+");
+            if (fields.length < 2 || fields.length > 3 || !fields[1].matches("n[rstz][a-z]*")
+                    || fields.length == 3 && !fields[2].matches("\\d{1,9}")) {
+                LOG.log(System.Logger.Level.WARNING,
+                        "{0} line {1}: expected \"word nature [frequency]\" with nature nr, ns, nt or nz; skipped: {2}",
+                        source, i + 1, line);
+                continue;
+            }
+            natures.put(fields[0], line.substring(fields[0].length()).strip()
+                    + (fields.length == 2 ? " " + DEFAULT_FREQUENCY : ""));
+        }
+        return new NamesDictionary(natures, source);
+    }
+
+    public static NamesDictionary load(Path file) throws IOException {
+        return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+    }
+
+    /** The copy of {@code config/names.txt} built into the jar. */
+    public static NamesDictionary bundled() throws IOException {
+        try (InputStream in = NamesDictionary.class.getResourceAsStream(BUNDLED)) {
+            if (in == null) {
+                throw new IOException("bundled names dictionary missing: " + BUNDLED);
+            }
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "bundled " + BUNDLED);
+        }
+    }
+
+    /**
+     * Adds every entry to HanLP's custom dictionary, so segmentation keeps these names whole. HanLP's dictionary is
+     * process-wide: the index analyzer does the same inside Elasticsearch.
+     */
+    public void addToSegmenter() {
+        natures.forEach(CustomDictionary::insert);
+        LOG.log(System.Logger.Level.INFO, "names dictionary {0}: {1} entries", source, natures.size());
+    }
+
+    public Set<String> persons() {
+        return persons;
+    }
+
+    public Set<String> places() {
+        return places;
+    }
+
+    public Set<String> organizations() {
+        return organizations;
+    }
+
+    public int size() {
+        return natures.size();
+    }
+
+    private Set<String> withNature(String nature) {
+        return natures.entrySet().stream()
+                .filter(entry -> entry.getValue().startsWith(nature))
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+}

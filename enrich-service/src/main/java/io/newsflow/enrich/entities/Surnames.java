@@ -1,0 +1,28 @@
+package io.newsflow.enrich.entities;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/** The surnames a Chinese person name may start with ({@code surnames.txt}). */
+final class Surnames {
+    private final Set<Character> single = new HashSet<>();
+    private final Set<String> compound = new HashSet<>();
+
+    Surnames() {
+        for (String line : WordLists.lines("surnames.txt")) {
+            if (line.contains(" ")) {
+                compound.addAll(Set.of(line.split("\\s+")));
+            } else {
+                line.chars().forEach(c -> single.add((char) c));
+            }
+        }
+    }
+
+    /** Length of the surname {@code name} starts with: 2 for a compound surname, 1 for a single one, 0 for none. */
+    int surnameLength(String name) {
+        if (name.length() >= 2 && compound.contains(name.substring(0, 2))) {
+            return 2;
+        }
+        return !name.isEmpty() && single.contains(name.charAt(0)) ? 1 : 0;
+    }
+}
