@@ -82,10 +82,24 @@ class EndToEndIT {
         assertThat(taihu.path("hits").get(0).path("eventDate").asText()).isEqualTo("2023-12-20");
         assertThat(taihu.path("hits").get(0).path("reporters").toString()).isEqualTo("[\"高美梅\",\"惠晓婧\"]");
         assertThat(Files.list(system.options().inbox())).isEmpty();
+
+        // the enrichment's tags arrive in the index: a person filter, the category, the persons facet
+        JsonNode withMaLiang = get("/api/search?person=" + URLEncoder.encode("马良", StandardCharsets.UTF_8));
+        assertThat(withMaLiang.path("hits")).extracting(hit -> hit.path("id").asText()).containsExactly(pageId + "-3");
+        assertThat(withMaLiang.path("hits").get(0).path("category").asText()).isEqualTo("environment");
+        JsonNode all = search("杜小刚");
+        assertThat(all.path("facets").path("persons")).anySatisfy(facet -> {
+            assertThat(facet.path("value").asText()).isEqualTo("杜小刚");
+            assertThat(facet.path("count").asInt()).isEqualTo(3);
+        });
     }
 
     private static JsonNode search(String q) throws IOException, InterruptedException {
-        String url = "http://127.0.0.1:" + system.options().searchPort() + "/api/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8);
+        return get("/api/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
+    }
+
+    private static JsonNode get(String path) throws IOException, InterruptedException {
+        String url = "http://127.0.0.1:" + system.options().searchPort() + path;
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return NewsJson.mapper().readTree(response.body());

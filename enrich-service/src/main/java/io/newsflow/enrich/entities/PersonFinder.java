@@ -83,6 +83,12 @@ final class PersonFinder {
                 list.forEach(m -> evidenced.add(m.name()));
             }
         }
+        // any occurrence on the page followed by a company or place word, tagged or not, rules a name out
+        for (String name : evidenced) {
+            if (followedByNonPersonWord(name, texts)) {
+                rejected.add(name);
+            }
+        }
         evidenced.removeAll(rejected);
         List<List<String>> persons = new ArrayList<>();
         for (List<Mention> found : mentions) {
@@ -150,6 +156,17 @@ final class PersonFinder {
         boolean aligned(int start, int end) {
             return boundary[start] && boundary[end];
         }
+    }
+
+    private boolean followedByNonPersonWord(String name, List<String> texts) {
+        for (String text : texts) {
+            for (int at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+                if (context.after(text, at + name.length()) == PersonContext.Verdict.NOT_PERSON) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The mention cut to the name itself (no honorific), or null when it does not look like a person name. */
