@@ -114,7 +114,7 @@ final class PersonFinder {
         words.forEach(w -> wordAt.put(w.offset, w));
         List<Mention> names = new ArrayList<>();
         for (int i = 1; i < text.length() - 1; i++) {
-            if (taggedStarts.contains(i) || surnames.surnameLength(text.substring(i, i + 1)) == 0
+            if (taggedStarts.contains(i) || !surnames.canStartWith(text.charAt(i))
                     || !context.titleBefore(text, i)) {
                 continue;
             }

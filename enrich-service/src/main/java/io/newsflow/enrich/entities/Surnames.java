@@ -7,15 +7,24 @@ import java.util.Set;
 final class Surnames {
     private final Set<Character> single = new HashSet<>();
     private final Set<String> compound = new HashSet<>();
+    private final Set<Character> firstOfCompound = new HashSet<>();
 
     Surnames() {
         for (String line : WordLists.lines("surnames.txt")) {
             if (line.contains(" ")) {
-                compound.addAll(Set.of(line.split("\\s+")));
+                for (String surname : line.split("\\s+")) {
+                    compound.add(surname);
+                    firstOfCompound.add(surname.charAt(0));
+                }
             } else {
                 line.chars().forEach(c -> single.add((char) c));
             }
         }
+    }
+
+    /** Whether a surname starts with {@code c} (single surnames and the first character of compound ones). */
+    boolean canStartWith(char c) {
+        return single.contains(c) || firstOfCompound.contains(c);
     }
 
     /** Length of the surname {@code name} starts with: 2 for a compound surname, 1 for a single one, 0 for none. */

@@ -19,20 +19,23 @@ final class PageBlocks {
     List<Block> of(String pageText) {
         List<Block> blocks = new ArrayList<>();
         List<String> current = new ArrayList<>();
+        String previous = null;
         for (String raw : pageText.lines().toList()) {
             // U+FEFF is not whitespace to strip(), yet a BOM or a stray one at a line start is layout, not text.
             String line = raw.replace("\uFEFF", "").strip();
             if (line.isEmpty()) {
                 flush(current, blocks);
+                previous = line;
                 continue;
             }
             if (line.startsWith(NEWS_OPENER)) {
                 flush(current, blocks);
             }
             current.add(line);
-            if (bylines.parse(line).isPresent()) {
+            if (bylines.parse(line, previous).isPresent()) {
                 flush(current, blocks);
             }
+            previous = line;
         }
         flush(current, blocks);
         return blocks;

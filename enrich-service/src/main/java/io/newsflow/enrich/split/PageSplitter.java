@@ -108,7 +108,7 @@ public final class PageSplitter {
 
         private void addProse(Block block) {
             for (String line : block.lines()) {
-                Optional<BylineParser.Byline> byline = bylines.parse(line);
+                Optional<BylineParser.Byline> byline = bylines.parse(line, lastLine());
                 if (byline.isPresent()) {
                     lines.add(line.substring(0, byline.get().start()));
                     closeArticle(byline.get().reporters());
@@ -119,13 +119,19 @@ public final class PageSplitter {
             lines.add("");
         }
 
-        private boolean lastLineEndsSentence() {
+        /** The last non-blank line of the article so far, or null. */
+        private String lastLine() {
             for (int i = lines.size() - 1; i >= 0; i--) {
                 if (!lines.get(i).isBlank()) {
-                    return Sentences.endsSentence(lines.get(i).strip());
+                    return lines.get(i);
                 }
             }
-            return false;
+            return null;
+        }
+
+        private boolean lastLineEndsSentence() {
+            String last = lastLine();
+            return last != null && Sentences.endsSentence(last.strip());
         }
 
         private void flushLines() {

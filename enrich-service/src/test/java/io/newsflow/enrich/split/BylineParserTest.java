@@ -30,4 +30,13 @@ class BylineParserTest {
         assertThat(parser.parse("《无锡市人大常委会2024年立法计划（草案）》")).isEmpty();
         assertThat(parser.parse("审议通过（草案）。")).isEmpty();
     }
+
+    @Test
+    void aBracketAfterUnfinishedTextIsPartOfTheSentenceEvenAtALineEnd() {
+        assertThat(parser.parse("研究了行动计划（讨论稿）")).isEmpty();
+        assertThat(parser.parse("（讨论稿）", "会议研究了行动计划")).isEmpty();
+        assertThat(parser.parse("（王拓）", "省有关部门负责同志参加。")).isPresent();
+        assertThat(parser.parse("（王拓）", "")).isPresent();
+        assertThat(parser.parse("参加。（高美梅、惠晓婧）")).isPresent();
+    }
 }
