@@ -58,6 +58,11 @@ public final class NewsflowSystem {
                 new ServiceProcess("ingest-service", jar("ingest-service"), options.ingestPort(), run, logs));
     }
 
+    /** Heap of each service: ingest holds one page per file in flight, the others a tagger model or result pages. */
+    static int heapMb(String service) {
+        return service.equals("ingest-service") ? 128 : 256;
+    }
+
     /** Starts whatever is not running yet and returns once every part is ready. */
     public LocalStack.Endpoints up() throws IOException, InterruptedException {
         for (String folder : List.of("inbox", "archive", "failed", "logs", "run")) {
@@ -90,7 +95,7 @@ public final class NewsflowSystem {
                 LOG.log(System.Logger.Level.INFO, "{0} already running", service.name());
                 continue;
             }
-            service.start(javaHome, 256, config);
+            service.start(javaHome, heapMb(service.name()), config);
         }
         for (ServiceProcess service : services()) {
             service.awaitReady();

@@ -60,7 +60,9 @@ public record ServiceProcess(String name, Path jar, int port, Path runDir, Path 
         Files.createDirectories(runDir);
         Files.createDirectories(logDir);
         List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin/java").toString(),
-                "-Xms64m", "-Xmx" + heapMb + "m", "-Dquarkus.http.port=" + port));
+                "-Xms64m", "-Xmx" + heapMb + "m",
+                // small heaps: the serial collector needs far less memory of its own than G1 (RSS is what counts)
+                "-XX:+UseSerialGC", "-Dquarkus.http.port=" + port));
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
         Process process = new ProcessBuilder(command)

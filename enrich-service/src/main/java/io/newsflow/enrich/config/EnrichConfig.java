@@ -25,4 +25,11 @@ public interface EnrichConfig {
      * Unset: the copy of the repository's {@code config/names.txt} built into the service.
      */
     Optional<Path> namesFile();
+
+    /**
+     * Pages whose articles may be on their way to Kafka while the next pages are enriched (per process); their
+     * articles must fit the channel's buffer of 4096.
+     */
+    @WithDefault("32")
+    int maxPagesInFlight();
 }

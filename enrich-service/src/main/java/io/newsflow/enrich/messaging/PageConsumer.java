@@ -13,6 +13,7 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -20,11 +21,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Consumes pages, publishes their articles and acknowledges the page only once Kafka acknowledged every article,
- * so a crash in between re-processes the page (same ids, so no duplicates). A page that cannot be read or
+ * so a crash in between re-processes the page (same ids, so no duplicates). Acknowledgements may come out of
+ * order; the connector commits an offset only when every page before it was acknowledged. A page that cannot be read or
  * enriched is nacked and goes to the dead-letter topic with the reason in its headers.
  */
 @ApplicationScoped
@@ -35,13 +38,16 @@ public class PageConsumer {
     private final EnrichmentPipeline pipeline;
     private final EnrichConfig config;
     private final EnrichMetrics metrics;
+    private final Semaphore inFlight;
 
-    public PageConsumer(@Channel("articles") MutinyEmitter<Article> articles, EnrichConfig config,
-                        EnrichmentPipeline pipeline, EnrichMetrics metrics) {
+    public PageConsumer(@Channel("articles") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
+                        MutinyEmitter<Article> articles, EnrichConfig config, EnrichmentPipeline pipeline,
+                        EnrichMetrics metrics) {
         this.articles = articles;
         this.config = config;
         this.pipeline = pipeline;
         this.metrics = metrics;
+        this.inFlight = new Semaphore(config.maxPagesInFlight());
     }
 
     @Incoming("pages")
@@ -59,21 +65,26 @@ public class PageConsumer {
             metrics.deadLettered();
             return message.nack(e);
         }
+        // The next page is enriched while this one's articles are on their way; the page is acknowledged (its offset
+        // becomes committable) only once Kafka acknowledged every article. At most maxPagesInFlight pages wait.
+        inFlight.acquireUninterruptibly();
         CompletableFuture<?>[] sent = enriched.stream().map(this::send).toArray(CompletableFuture[]::new);
-        return CompletableFuture.allOf(sent)
+        CompletableFuture.allOf(sent)
                 .orTimeout(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .handle((ok, failure) -> {
+                .whenComplete((ok, failure) -> {
+                    inFlight.release();
                     if (failure != null) {
                         LOG.warnf("page=%s outcome=dead-letter reason=\"articles not acknowledged: %s\"", page.sha256(),
                                 failure.getMessage());
                         metrics.deadLettered();
-                        return message.nack(failure);
+                        message.nack(failure);
+                        return;
                     }
                     metrics.enriched(enriched.size());
                     LOG.infof("page=%s file=%s outcome=enriched articles=%d", page.sha256(), page.fileName(), enriched.size());
-                    return message.ack();
-                })
-                .thenCompose(done -> done);
+                    message.ack();
+                });
+        return CompletableFuture.completedFuture(null);
     }
 
     private CompletableFuture<Void> send(Article article) {

@@ -33,9 +33,16 @@ public interface IngestConfig {
      */
     java.util.Optional<String> instanceId();
 
-    /** A file is taken only once its size and modification time have not changed for this long. */
-    @WithDefault("1s")
+    /**
+     * A file is taken only once its size and modification time have not changed for this long. Writers that pause
+     * longer in the middle of a file should write under an ignored name ({@code .tmp}, {@code .part}) and rename.
+     */
+    @WithDefault("500ms")
     Duration minFileAge();
+
+    /** Files published at the same time (each waits for Kafka's acknowledgement; the waits overlap). */
+    @WithDefault("4")
+    int concurrency();
 
     /** Full rescan of the inbox, the safety net for missed file-system events. */
     @WithDefault("1s")

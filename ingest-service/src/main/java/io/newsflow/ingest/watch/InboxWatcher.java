@@ -16,10 +16,15 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Drives ingestion: on file-system events, while files are settling, and at every rescan interval it scans the
@@ -39,6 +44,7 @@ public class InboxWatcher {
     private final StabilityTracker tracker;
     private final Map<Path, Duration> retryBackoff = new HashMap<>();
     private final Clock clock = Clock.systemUTC();
+    private final ExecutorService workers;
     private InboxEvents events;
     private Instant nextRescan = Instant.MIN;
 
@@ -48,6 +54,8 @@ public class InboxWatcher {
         this.kafka = kafka;
         this.folders = new InboxFolders(config, instanceId.value());
         this.tracker = new StabilityTracker(config.minFileAge());
+        this.workers = Executors.newFixedThreadPool(Math.max(1, config.concurrency()),
+                Thread.ofPlatform().name("ingest-", 1).daemon().factory());
     }
 
     void onStart(@Observes StartupEvent event) throws IOException {
@@ -61,6 +69,7 @@ public class InboxWatcher {
         if (events != null) {
             events.close();
         }
+        workers.shutdown();
     }
 
     /** Runs often and cheaply: it scans only when something may have changed or the rescan is due. */
@@ -83,26 +92,46 @@ public class InboxWatcher {
             LOG.debugf("kafka unavailable: %d files wait in the inbox", ready.size());
             return; // the tracker forgot them as ready: the next scans see them again, still settled
         }
+        // Files are published side by side (their waits for Kafka's ack overlap); the tick waits for all of them,
+        // so the tracker and the backoffs stay on this one thread.
+        List<Future<IngestOutcome>> outcomes = new ArrayList<>(ready.size());
         for (Path file : ready) {
-            ingest(file);
+            outcomes.add(workers.submit(() -> ingest(file)));
         }
-    }
-
-    private void ingest(Path file) {
-        try {
-            Optional<ClaimedFile> claim = folders.claim(file);
-            if (claim.isEmpty()) {
-                return; // another instance took it
-            }
-            IngestOutcome outcome = ingestor.ingest(claim.get(), folders);
-            if (outcome == IngestOutcome.RETRY_LATER) {
+        for (int i = 0; i < ready.size(); i++) {
+            Path file = ready.get(i);
+            if (outcome(outcomes.get(i), file) == IngestOutcome.RETRY_LATER) {
                 Duration backoff = retryBackoff.merge(file, FIRST_RETRY, (previous, first) -> min(previous.multipliedBy(2), config.maxRetryBackoff()));
                 tracker.holdUntil(file, clock.instant().plus(backoff));
             } else {
                 retryBackoff.remove(file);
             }
+        }
+    }
+
+    /** Claims and ingests one file; {@code null} when another instance took it or it failed to move. */
+    private IngestOutcome ingest(Path file) {
+        try {
+            Optional<ClaimedFile> claim = folders.claim(file);
+            if (claim.isEmpty()) {
+                return null; // another instance took it
+            }
+            return ingestor.ingest(claim.get(), folders);
         } catch (IOException e) {
             LOG.errorf(e, "file=%s outcome=error reason=\"%s\"", file.getFileName(), e.getMessage());
+            return null;
+        }
+    }
+
+    private static IngestOutcome outcome(Future<IngestOutcome> future, Path file) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException e) {
+            LOG.errorf(e.getCause(), "file=%s outcome=error reason=\"%s\"", file.getFileName(), e.getCause().getMessage());
+            return null;
         }
     }
 
