@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Decides when a file has stopped changing: it is ready once two observations at least {@code minAge} apart saw
- * the same size and modification time. A file held back after a failed publication is not ready before its time.
+ * Decides when a file has stopped changing: it is ready once its modification time is at least {@code minAge} old
+ * and its size and modification time did not change since the last scan (or, when the modification time lies in
+ * the future, once two observations {@code minAge} apart saw the same). A file held back after a failed publication is not ready before its time.
  * Not thread-safe: one scanner uses it.
  */
 public final class StabilityTracker {
@@ -37,9 +38,15 @@ public final class StabilityTracker {
         List<Path> ready = new ArrayList<>();
         scan.forEach((file, state) -> {
             Observation previous = observed.get(file);
-            if (previous == null || !previous.state().equals(state)) {
+            boolean changed = previous != null && !previous.state().equals(state);
+            if (previous == null || changed) {
                 observed.put(file, new Observation(state, now));
-            } else if (!previous.since().plus(minAge).isAfter(now) && !heldUntil.containsKey(file)) {
+            }
+            // Every write moves the modification time, so a file not modified for minAge is finished, even at first
+            // sight; seeing it unchanged for minAge is the fallback for a modification time in the future.
+            boolean untouched = !state.modified().toInstant().plus(minAge).isAfter(now)
+                    || previous != null && !changed && !previous.since().plus(minAge).isAfter(now);
+            if (!changed && untouched && !heldUntil.containsKey(file)) {
                 ready.add(file);
             }
         });

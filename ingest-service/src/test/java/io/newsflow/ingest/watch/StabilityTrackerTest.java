@@ -32,8 +32,27 @@ class StabilityTrackerTest {
         var grown = new StabilityTracker.FileState(200, FileTime.from(T0.plusMillis(900)));
 
         assertThat(tracker.observe(Map.of(FILE, grown), T0.plusMillis(1200))).isEmpty();
-        assertThat(tracker.observe(Map.of(FILE, grown), T0.plusMillis(2100))).isEmpty();
-        assertThat(tracker.observe(Map.of(FILE, grown), T0.plusMillis(2200))).containsExactly(FILE);
+        assertThat(tracker.observe(Map.of(FILE, grown), T0.plusMillis(1800))).isEmpty();
+        assertThat(tracker.observe(Map.of(FILE, grown), T0.plusMillis(1900))).containsExactly(FILE);
+    }
+
+    @Test
+    void aFileNotModifiedForTheMinimumAgeIsReadyAtFirstSight() {
+        var old = new StabilityTracker.FileState(100, FileTime.from(T0.minusSeconds(30)));
+        var fresh = new StabilityTracker.FileState(100, FileTime.from(T0.minusMillis(400)));
+        Path other = Path.of("inbox/fresh.txt");
+
+        assertThat(tracker.observe(Map.of(FILE, old, other, fresh), T0)).containsExactly(FILE);
+        assertThat(tracker.observe(Map.of(other, fresh), T0.plusMillis(600))).containsExactly(other);
+    }
+
+    @Test
+    void aModificationTimeInTheFutureFallsBackToTwoObservations() {
+        var future = new StabilityTracker.FileState(100, FileTime.from(T0.plusSeconds(3600)));
+
+        assertThat(tracker.observe(Map.of(FILE, future), T0)).isEmpty();
+        assertThat(tracker.observe(Map.of(FILE, future), T0.plusMillis(900))).isEmpty();
+        assertThat(tracker.observe(Map.of(FILE, future), T0.plusMillis(1000))).containsExactly(FILE);
     }
 
     @Test
