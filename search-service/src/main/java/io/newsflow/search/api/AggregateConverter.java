@@ -9,6 +9,8 @@ import java.util.Map;
 
 /** Reads the aggregations of a search answer into facet values, day counts and dates. */
 final class AggregateConverter {
+    private static final long MILLIS_PER_DAY = 86_400_000L;
+
     private AggregateConverter() {
     }
 
@@ -33,13 +35,17 @@ final class AggregateConverter {
         return facet(aggregations, facet).stream().map(FacetValue::value).toList();
     }
 
+    /**
+     * The day buckets, read from their keys: a calendar-day bucket without a time zone starts at UTC midnight, so
+     * its epoch-millisecond key is the day exactly, and parsing the formatted key of every bucket is saved.
+     */
     static List<DayCount> histogram(Map<String, Aggregate> aggregations, String name) {
         Aggregate aggregate = aggregations.get(name);
         if (aggregate == null || !aggregate.isDateHistogram()) {
             return List.of();
         }
         return aggregate.dateHistogram().buckets().array().stream()
-                .map(b -> new DayCount(LocalDate.parse(b.keyAsString()), b.docCount()))
+                .map(b -> new DayCount(LocalDate.ofEpochDay(Math.floorDiv(b.key(), MILLIS_PER_DAY)), b.docCount()))
                 .toList();
     }
 

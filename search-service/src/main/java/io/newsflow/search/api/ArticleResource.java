@@ -6,6 +6,7 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import io.micrometer.core.annotation.Timed;
 import io.newsflow.model.Article;
 import io.newsflow.search.config.SearchConfig;
+import io.newsflow.search.query.HitSource;
 import io.newsflow.search.query.QueryParameters;
 import io.newsflow.search.query.SimilarRequestFactory;
 import io.smallrye.common.annotation.Blocking;
@@ -70,8 +71,8 @@ public class ArticleResource {
             @QueryParam("size") String size) throws IOException {
         int wanted = QueryParameters.size(size, 10);
         GetResponse<Article> article = find(id);
-        SearchResponse<Article> response = client.search(
-                similarRequests.build(config.alias(), article.index(), id, wanted), Article.class);
+        SearchResponse<HitSource> response = client.search(
+                similarRequests.build(config.alias(), article.index(), id, wanted), HitSource.class);
         return new SimilarArticles(id, HitConverter.hits(response.hits().hits()));
     }
 

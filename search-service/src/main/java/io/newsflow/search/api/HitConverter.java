@@ -1,7 +1,7 @@
 package io.newsflow.search.api;
 
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import io.newsflow.model.Article;
+import io.newsflow.search.query.HitSource;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,12 +12,12 @@ final class HitConverter {
     private HitConverter() {
     }
 
-    static List<SearchHit> hits(List<Hit<Article>> hits) {
+    static List<SearchHit> hits(List<Hit<HitSource>> hits) {
         return hits.stream().map(HitConverter::hit).toList();
     }
 
-    static SearchHit hit(Hit<Article> hit) {
-        Article a = hit.source();
+    static SearchHit hit(Hit<HitSource> hit) {
+        HitSource a = hit.source();
         return new SearchHit(hit.id(), a.headline(), a.subheadlines(), a.lead(), a.issueDate(), a.eventDate(),
                 a.reporters(), a.persons(), a.places(), a.organizations(), a.category(), hit.score(),
                 highlights(hit.highlight()));

@@ -3,12 +3,12 @@ package io.newsflow.search.api;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import io.micrometer.core.annotation.Timed;
-import io.newsflow.model.Article;
 import io.newsflow.search.config.ApiConfig;
 import io.newsflow.search.config.SearchConfig;
 import io.newsflow.search.query.ArticleFilters;
 import io.newsflow.search.query.ArticleQuery;
 import io.newsflow.search.query.ArticleSort;
+import io.newsflow.search.query.HitSource;
 import io.newsflow.search.query.QueryParameters;
 import io.newsflow.search.query.SearchRequestFactory;
 import io.smallrye.common.annotation.Blocking;
@@ -84,7 +84,7 @@ public class SearchResource {
                 new ArticleFilters(persons, places, organizations, reporters, categories, keywords),
                 QueryParameters.date("from", from), QueryParameters.date("to", to), ArticleSort.parse(sort),
                 QueryParameters.wholeNumber("page", page, 1), QueryParameters.size(size, 10));
-        SearchResponse<Article> response = client.search(requests.build(query, config.alias()), Article.class);
+        SearchResponse<HitSource> response = client.search(requests.build(query, config.alias()), HitSource.class);
         return new SearchResult(
                 response.hits().total() == null ? response.hits().hits().size() : response.hits().total().value(),
                 response.took(),

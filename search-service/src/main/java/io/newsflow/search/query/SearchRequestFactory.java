@@ -50,7 +50,9 @@ public final class SearchRequestFactory {
     public SearchRequest build(ArticleQuery query, String index) {
         return SearchRequest.of(s -> {
             s.index(index).from(query.offset()).size(query.size()).trackTotalHits(t -> t.enabled(true))
-                    .source(src -> src.filter(f -> f.excludes(BODY)))
+                    // only what a hit shows: the body and the long lists a hit does not show are not
+                    // read, sent, parsed and dropped on every search (the exclude makes the body's absence explicit)
+                    .source(src -> src.filter(f -> f.includes(HitSource.FIELDS).excludes(BODY)))
                     .query(query(query))
                     .sort(sort(query))
                     .aggregations(aggregations());

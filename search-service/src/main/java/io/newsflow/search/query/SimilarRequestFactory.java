@@ -27,7 +27,7 @@ public final class SimilarRequestFactory {
     public SearchRequest build(String searchIndex, String articleIndex, String articleId, int size) {
         ArticleQuery.checkSize(size);
         return SearchRequest.of(s -> s.index(searchIndex).size(size)
-                .source(src -> src.filter(f -> f.excludes(SearchRequestFactory.BODY)))
+                .source(src -> src.filter(f -> f.includes(HitSource.FIELDS).excludes(SearchRequestFactory.BODY)))
                 .query(q -> q.bool(b -> b
                         .must(m -> m.moreLikeThis(mlt -> mlt.fields("headline", "body")
                                 .like(l -> l.document(d -> d.index(articleIndex).id(articleId)))

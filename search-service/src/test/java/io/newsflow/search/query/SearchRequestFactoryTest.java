@@ -150,6 +150,16 @@ class SearchRequestFactoryTest {
         assertThat(tree.get("track_total_hits").asBoolean()).isTrue();
     }
 
+    @Test
+    void fetchesOnlyTheSourceFieldsAHitShows() {
+        JsonNode includes = RequestJson.tree(factory.build(new ArticleQuery("太湖", 1, 10), "news-articles")).at("/_source/includes");
+
+        List<String> fields = new ArrayList<>();
+        includes.forEach(field -> fields.add(field.asText()));
+        assertThat(fields).containsExactly("headline", "subheadlines", "lead", "issueDate", "eventDate", "reporters",
+                "persons", "places", "organizations", "category");
+    }
+
     private static ArticleQuery query(ArticleFilters filters) {
         return new ArticleQuery("", filters, null, null, ArticleSort.RELEVANCE, 1, 10);
     }
