@@ -1,0 +1,184 @@
+package io.newsflow.bench.stack;
+
+import co.elastic.clients.json.JsonpMapper;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.newsflow.bench.BenchContext;
+import io.newsflow.bench.Benchmark;
+import io.newsflow.bench.report.Measurement;
+import io.newsflow.model.Article;
+import io.newsflow.model.NewsJson;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Item 5: {@code searchArticles} articles indexed (setup: articles derived from a few hundred pages enriched
+ * in-process, see {@link ArticleSource}, {@code _bulk} into the alias by two clients), then a mixed query set at 1, 4 and 16 concurrent clients against the REST API and, as the
+ * baseline, the very requests search-service builds for them sent straight to Elasticsearch.
+ */
+public final class SearchBenchmark implements Benchmark {
+    static final String NAME = "search";
+    private static final long SEED = 0x5EA4C;
+    private static final int QUERIES = 64;
+    private static final int[] CONCURRENCY = {1, 4, 16};
+    private static final int BULK_CLIENTS = 2;
+    private static final System.Logger LOG = System.getLogger(SearchBenchmark.class.getName());
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<Measurement> run(BenchContext context) throws Exception {
+        BenchStack stack = BenchStack.shared(context);
+        Index index = stack.index();
+        List<Measurement> figures = new ArrayList<>();
+
+        long started = System.nanoTime();
+        ArticleSource.originals(context); // enriched once per run, usually already by the indexing benchmark
+        double originalsSeconds = (System.nanoTime() - started) / 1e9;
+        Vocabulary vocabulary = load(context, index, context.searchArticles());
+        double setupSeconds = (System.nanoTime() - started) / 1e9;
+        long indexed = index.count(Index.ALIAS);
+        figures.add(Measurement.of(NAME, "articles indexed (setup)", indexed, "articles"));
+        figures.add(Measurement.of(NAME, "setup: derive from enriched originals and _bulk", setupSeconds, "s"));
+        figures.add(Measurement.of(NAME, "setup: _bulk rate (" + BULK_CLIENTS + " clients)",
+                indexed / (setupSeconds - originalsSeconds), "docs/s"));
+
+        List<SearchQuery> queries = SearchMix.of(vocabulary, QUERIES, SEED);
+        ServiceSearchRequests service = ServiceSearchRequests.fromBuild(context.root());
+        JsonpMapper mapper = index.client()._jsonpMapper();
+        List<HttpRequest> rest = new ArrayList<>();
+        List<HttpRequest> direct = new ArrayList<>();
+        for (SearchQuery query : queries) {
+            rest.add(HttpRequest.newBuilder(URI.create(stack.searchApiUrl() + "/api/search?" + query.apiQueryString()))
+                    .timeout(Duration.ofSeconds(30)).build());
+            // typed_keys: the Java client asks for it on every search, so search-service's requests carry it too
+            direct.add(HttpRequest.newBuilder(URI.create(index.url() + "/" + Index.ALIAS + "/_search?typed_keys=true"))
+                    .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(ServiceSearchRequests.body(service.request(query, Index.ALIAS), mapper)))
+                    .build());
+        }
+        long differing = differingTotals(stack.http(), rest, direct);
+        figures.add(Measurement.target(NAME, "queries whose REST and direct totals differ", differing, "queries", "= 0",
+                differing == 0));
+        figures.add(Measurement.of(NAME, "queries in the mix", queries.size(), "queries"));
+
+        HttpClient http = stack.http();
+        LoadRunner.run(http, rest, 4, Duration.ofSeconds(Math.min(5, context.seconds())));
+        LoadRunner.run(http, direct, 4, Duration.ofSeconds(Math.min(5, context.seconds())));
+        for (int clients : CONCURRENCY) {
+            Duration duration = Duration.ofSeconds(context.seconds());
+            LOG.log(System.Logger.Level.INFO, "search: {0} client(s), {1} s against the REST API, then {1} s direct",
+                    clients, context.seconds());
+            LoadRunner.Result api = LoadRunner.run(http, rest, clients, duration);
+            LoadRunner.Result es = LoadRunner.run(http, direct, clients, duration);
+            String at = ", " + clients + (clients == 1 ? " client" : " clients");
+            figures.add(Measurement.ratio(NAME, "REST requests/s" + at, api.requestsPerSecond(), "req/s",
+                    "direct to Elasticsearch", es.requestsPerSecond(), 0.8));
+            double p99 = api.latency().percentileMs(99);
+            double directP99 = es.latency().percentileMs(99);
+            figures.add(Measurement.ratio(NAME, "REST p99" + at, p99, "ms", "direct p99", directP99,
+                    "<= 1.3 x direct", p99 <= 1.3 * directP99));
+            figures.add(Measurement.compared(NAME, "REST p50" + at, api.latency().percentileMs(50), "ms",
+                    "direct p50", es.latency().percentileMs(50)));
+            if (api.errors() + es.errors() > 0) {
+                figures.add(Measurement.target(NAME, "failed requests (REST + direct)" + at, api.errors() + es.errors(),
+                        "requests", "= 0", false));
+            }
+        }
+        return figures;
+    }
+
+    /** Empties the alias and indexes {@code count} fresh articles into it; returns what they hold. */
+    private static Vocabulary load(BenchContext context, Index index, int count) throws Exception {
+        index.resetAlias();
+        // a bulk load nobody searches yet: no periodic refresh until it is done (search-service's default after)
+        index.refreshInterval(Index.ALIAS, "-1");
+        LOG.log(System.Logger.Level.INFO, "search: indexing {0} articles ({1} _bulk clients)", String.format("%,d", count),
+                BULK_CLIENTS);
+        long started = System.nanoTime();
+        int reported = 0;
+        Vocabulary vocabulary = new Vocabulary();
+        ArticleSource source = new ArticleSource(context, SEED);
+        ExecutorService bulkers = Executors.newFixedThreadPool(BULK_CLIENTS);
+        AtomicInteger written = new AtomicInteger();
+        try {
+            // two chunks in flight, so both clients always have a batch queued; deriving runs far faster than the node
+            Deque<List<Future<?>>> inFlight = new ArrayDeque<>();
+            int loaded = 0;
+            while (loaded < count) {
+                List<Article> chunk = source.nextChunk(); // while the previous chunks are being written
+                List<Article> taken = chunk.subList(0, Math.min(chunk.size(), count - loaded));
+                loaded += taken.size();
+                vocabulary.add(taken);
+                while (inFlight.size() >= 2) {
+                    awaitAll(inFlight.removeFirst());
+                }
+                int percent = (int) (100L * written.get() / count);
+                if (percent >= reported + 10) {
+                    reported = percent - percent % 10;
+                    progress(count, written.get(), started);
+                }
+                List<Future<?>> writes = new ArrayList<>();
+                for (int from = 0; from < taken.size(); from += Index.BATCH_SIZE) {
+                    List<Article> batch = taken.subList(from, Math.min(taken.size(), from + Index.BATCH_SIZE));
+                    writes.add(bulkers.submit(() -> {
+                        index.bulk(Index.ALIAS, batch);
+                        written.addAndGet(batch.size());
+                        return null;
+                    }));
+                }
+                inFlight.addLast(writes);
+            }
+            while (!inFlight.isEmpty()) {
+                awaitAll(inFlight.removeFirst());
+            }
+            progress(count, count, started);
+        } finally {
+            bulkers.shutdownNow();
+            index.refreshInterval(Index.ALIAS, null);
+        }
+        index.refresh(Index.ALIAS);
+        return vocabulary;
+    }
+
+    private static void progress(int count, int written, long started) {
+        double seconds = (System.nanoTime() - started) / 1e9;
+        LOG.log(System.Logger.Level.INFO, "search: indexing {0} articles… {1}% ({2} s, {3} docs/s)",
+                String.format("%,d", count), 100L * written / count, String.format("%.0f", seconds),
+                String.format("%.0f", written / seconds));
+    }
+
+    private static void awaitAll(List<Future<?>> futures) throws Exception {
+        for (Future<?> future : futures) {
+            future.get();
+        }
+        futures.clear();
+    }
+
+    /** How many queries answer a different total through the API than straight from Elasticsearch (a sanity check). */
+    private static long differingTotals(HttpClient http, List<HttpRequest> rest, List<HttpRequest> direct) throws Exception {
+        long differing = 0;
+        for (int i = 0; i < rest.size(); i++) {
+            JsonNode api = NewsJson.mapper().readTree(http.send(rest.get(i), HttpResponse.BodyHandlers.ofString()).body());
+            JsonNode es = NewsJson.mapper().readTree(http.send(direct.get(i), HttpResponse.BodyHandlers.ofString()).body());
+            if (api.path("total").asLong(-1) != es.path("hits").path("total").path("value").asLong(-2)) {
+                differing++;
+            }
+        }
+        return differing;
+    }
+}
