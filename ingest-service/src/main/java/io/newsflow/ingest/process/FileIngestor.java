@@ -110,8 +110,8 @@ public class FileIngestor {
 
     private IngestOutcome fail(ClaimedFile claim, InboxFolders folders, NotTextException e, long size, Instant now) throws IOException {
         String reason = e.reason().name().toLowerCase(Locale.ROOT).replace('_', '-');
-        Path failed = folders.fail(claim);
-        FileReports.writeError(failed, reason, e.getMessage(), size, e.detectedType(), claim.relativePath(), now);
+        folders.fail(claim, name -> FileReports.error(name, reason, e.getMessage(), size, e.detectedType(),
+                claim.relativePath(), now));
         metrics.failed(reason);
         LOG.warnf("file=%s outcome=failed reason=%s message=\"%s\"", claim.relativePath(), reason, e.getMessage());
         return IngestOutcome.FAILED;

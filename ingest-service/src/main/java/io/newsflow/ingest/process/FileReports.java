@@ -1,5 +1,6 @@
 package io.newsflow.ingest.process;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.newsflow.model.NewsJson;
 
 import java.io.IOException;
@@ -14,18 +15,22 @@ final class FileReports {
     private FileReports() {
     }
 
-    /** {@code <name>.error.json}: why the file was refused. */
-    static Path writeError(Path failedFile, String reason, String message, long sizeBytes, String detectedType,
-                           Path originalPath, Instant at) throws IOException {
+    /** The content of {@code <name>.error.json}: why the file {@code failedName} was refused. */
+    static byte[] error(String failedName, String reason, String message, long sizeBytes, String detectedType,
+                        Path originalPath, Instant at) {
         Map<String, Object> report = new LinkedHashMap<>();
-        report.put("file", failedFile.getFileName().toString());
+        report.put("file", failedName);
         report.put("originalPath", originalPath.toString());
         report.put("reason", reason);
         report.put("message", message);
         report.put("sizeBytes", sizeBytes);
         report.put("detectedType", detectedType);
         report.put("time", at.toString());
-        return write(failedFile.resolveSibling(failedFile.getFileName() + ".error.json"), report);
+        try {
+            return NewsJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(report);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a map of strings and numbers is always JSON", e);
+        }
     }
 
     /** {@code <name>.duplicate.json}: the content had been published before, under another name perhaps. */

@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -83,8 +84,12 @@ public final class InboxFolders {
     }
 
     /** Moves a file that cannot be ingested to {@code failed/}. */
-    public Path fail(ClaimedFile claim) throws IOException {
-        Path failed = moveWithoutOverwrite(claim.file(), config.failed());
+    /**
+     * Moves the claimed file to {@code failed/} with its report {@code <name>.error.json} beside it; the report,
+     * made from the file's final name, is complete before the file appears, so whoever sees the file finds why.
+     */
+    public Path fail(ClaimedFile claim, Function<String, byte[]> report) throws IOException {
+        Path failed = moveWithNote(claim.file(), config.failed(), ".error.json", report);
         moveSidecar(claim, config.failed());
         removeClaim(claim);
         return failed;
@@ -147,14 +152,44 @@ public final class InboxFolders {
         }
     }
 
-    /** Renames into {@code folder}, adding {@code .1}, {@code .2} … before the extension when the name is taken. */
-    static Path moveWithoutOverwrite(Path file, Path folder) throws IOException {
+    /**
+     * As {@link #moveWithoutOverwrite}, writing {@code <final name><suffix>} first: the note's name is reserved
+     * atomically by hard-linking the written note to it, then the file is renamed next to it.
+     */
+    static Path moveWithNote(Path file, Path folder, String suffix, Function<String, byte[]> note) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path target = folder.resolve(candidate(file, attempt));
+            Path notePath = folder.resolve(target.getFileName() + suffix);
+            if (Files.exists(target) || Files.exists(notePath)) {
+                continue;
+            }
+            Path written = Files.write(Files.createTempFile(folder, ".note-", ".tmp"), note.apply(target.getFileName().toString()));
+            try {
+                Files.createLink(notePath, written);
+            } catch (FileAlreadyExistsException e) {
+                continue; // taken meanwhile: the next name
+            } catch (UnsupportedOperationException | IOException e) {
+                Files.move(written, notePath); // a file system without hard links: not atomic, still before the file
+            } finally {
+                Files.deleteIfExists(written);
+            }
+            return Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+        }
+    }
+
+    /** The file's name, or with {@code .1}, {@code .2} … before the extension for later attempts. */
+    private static String candidate(Path file, int attempt) {
         String name = file.getFileName().toString();
         int dot = name.indexOf('.', 1);
         String stem = dot > 0 ? name.substring(0, dot) : name;
         String extension = dot > 0 ? name.substring(dot) : "";
+        return attempt == 0 ? name : stem + "." + attempt + extension;
+    }
+
+    /** Renames into {@code folder}, adding {@code .1}, {@code .2} … before the extension when the name is taken. */
+    static Path moveWithoutOverwrite(Path file, Path folder) throws IOException {
         for (int attempt = 0; ; attempt++) {
-            Path target = folder.resolve(attempt == 0 ? name : stem + "." + attempt + extension);
+            Path target = folder.resolve(candidate(file, attempt));
             if (Files.exists(target)) {
                 continue;
             }
