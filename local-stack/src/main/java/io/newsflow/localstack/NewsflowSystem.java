@@ -58,9 +58,16 @@ public final class NewsflowSystem {
                 new ServiceProcess("ingest-service", jar("ingest-service"), options.ingestPort(), run, logs));
     }
 
-    /** Heap of each service: ingest holds one page per file in flight, the others a tagger model or result pages. */
+    /**
+     * Heap of each service: ingest holds a few pages in flight, search a bulk batch and result pages, enrich the
+     * tagger model (~60 MB) and pages being enriched. Resident memory is about the heap plus 150 MB of JVM.
+     */
     static int heapMb(String service) {
-        return service.equals("ingest-service") ? 128 : 256;
+        return switch (service) {
+            case "ingest-service" -> 128;
+            case "search-service" -> 192;
+            default -> 256;
+        };
     }
 
     /** Starts whatever is not running yet and returns once every part is ready. */
