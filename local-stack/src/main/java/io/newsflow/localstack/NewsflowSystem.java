@@ -65,7 +65,7 @@ public final class NewsflowSystem {
     static int heapMb(String service) {
         return switch (service) {
             case "ingest-service" -> 128;
-            case "search-service" -> 192;
+            case "search-service" -> 224;
             default -> 256;
         };
     }
