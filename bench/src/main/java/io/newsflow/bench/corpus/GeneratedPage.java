@@ -1,12 +1,10 @@
 package io.newsflow.bench.corpus;
 
 import io.newsflow.model.Article;
+import io.newsflow.pagefiles.PageFile;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -29,11 +27,7 @@ public record GeneratedPage(String fileName, LocalDate issueDate, String text, i
 
     /** Hex sha256 of {@link #bytes()}: the page's key on {@code news.pages}. */
     public String sha256() {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes()));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return PageFile.sha256(bytes());
     }
 
     /** The ids the page's articles get ({@code <sha256 first 16 hex>-<ordinal>}, ordinals from 1). */

@@ -60,8 +60,8 @@ public final class EnrichCommand {
             err.println(USAGE);
             return 2;
         }
-        NamesDictionary names = namesFile.isPresent() ? NamesDictionary.load(namesFile.get()) : NamesDictionary.bundled();
-        EnrichmentPipeline pipeline = EnrichmentPipeline.load(EnrichmentPipeline.VERSION, names);
+        EnrichmentPipeline pipeline = EnrichmentPipeline.load(EnrichmentPipeline.VERSION,
+                NamesDictionary.loadOrBundled(namesFile));
         int failed = 0;
         for (Path file : files) {
             try {

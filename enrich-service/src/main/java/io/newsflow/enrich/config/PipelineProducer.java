@@ -27,11 +27,7 @@ public class PipelineProducer {
     /** The configured names file, or the copy of {@code config/names.txt} built into the jar. */
     static NamesDictionary names(EnrichConfig config) {
         try {
-            if (config.namesFile().isPresent()) {
-                Path file = config.namesFile().get();
-                return NamesDictionary.load(file);
-            }
-            return NamesDictionary.bundled();
+            return NamesDictionary.loadOrBundled(config.namesFile());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the names dictionary "
                     + config.namesFile().map(Path::toString).orElse("(bundled)") + ": " + e.getMessage(), e);

@@ -4,6 +4,7 @@ import com.hankcs.hanlp.seg.common.Term;
 import io.newsflow.enrich.ner.EntitySpan;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -64,27 +65,21 @@ public final class EntityExtractor {
 
     /** Tagged spans of {@code type} plus dictionary words of that kind, in order of appearance, without persons. */
     private static List<String> named(Analysed article, String type, Set<String> dictionary, Set<String> persons) {
-        Set<String> found = new LinkedHashSet<>();
-        int span = 0;
-        int word = 0;
-        List<EntitySpan> spans = article.spans();
-        List<Term> words = article.words();
-        while (span < spans.size() || word < words.size()) {
-            boolean spanFirst = word >= words.size()
-                    || span < spans.size() && spans.get(span).start() <= words.get(word).offset;
-            String candidate = spanFirst
-                    ? (spans.get(span).type().equals(type) ? spans.get(span).text() : null)
-                    : (dictionary.contains(words.get(word).word) ? words.get(word).word : null);
-            if (spanFirst) {
-                span++;
-            } else {
-                word++;
-            }
-            if (candidate != null && candidate.length() >= 2 && NAME_CHARS.matcher(candidate).matches()
-                    && !persons.contains(candidate)) {
-                found.add(candidate);
+        List<EntitySpan> found = new ArrayList<>();
+        article.spans().stream().filter(span -> span.type().equals(type)).forEach(found::add);
+        for (Term word : article.words()) {
+            if (dictionary.contains(word.word)) {
+                found.add(new EntitySpan(type, word.offset, word.offset + word.length(), word.word));
             }
         }
-        return List.copyOf(found);
+        found.sort(Comparator.comparingInt(EntitySpan::start));
+        Set<String> names = new LinkedHashSet<>();
+        for (EntitySpan span : found) {
+            String name = span.text();
+            if (name.length() >= 2 && NAME_CHARS.matcher(name).matches() && !persons.contains(name)) {
+                names.add(name);
+            }
+        }
+        return List.copyOf(names);
     }
 }

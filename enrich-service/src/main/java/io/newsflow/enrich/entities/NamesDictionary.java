@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -65,6 +66,11 @@ public final class NamesDictionary {
 
     public static NamesDictionary load(Path file) throws IOException {
         return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+    }
+
+    /** {@code file} when given, else the {@link #bundled()} copy: how the service and the CLI choose. */
+    public static NamesDictionary loadOrBundled(Optional<Path> file) throws IOException {
+        return file.isPresent() ? load(file.get()) : bundled();
     }
 
     /** The copy of {@code config/names.txt} built into the jar. */

@@ -3,6 +3,7 @@ package io.newsflow.ingest.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newsflow.localstack.LocalStackResource;
 import io.newsflow.model.NewsJson;
+import io.newsflow.pagefiles.PageFile;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -67,7 +68,7 @@ class FolderIngestIT {
 
         Files.write(inbox.resolve(fileName), bytes);
 
-        JsonNode page = awaitSinglePage(PagesTopic.sha256(bytes));
+        JsonNode page = awaitSinglePage(PageFile.sha256(bytes));
         assertThat(page.get("fileName").asText()).isEqualTo(fileName);
         assertThat(page.get("issueDate").asText()).isEqualTo("2023-12-21");
         assertThat(page.get("issueDateSource").asText()).isEqualTo("filename");
@@ -91,8 +92,8 @@ class FolderIngestIT {
         Files.writeString(inbox.resolve(name + ".txt.json"), "{\"issueDate\":\"2024-09-05\"}");
         Files.write(inbox.resolve(name + ".txt"), withSidecar);
 
-        JsonNode fromFolder = awaitSinglePage(PagesTopic.sha256(inFolder));
-        JsonNode fromSidecar = awaitSinglePage(PagesTopic.sha256(withSidecar));
+        JsonNode fromFolder = awaitSinglePage(PageFile.sha256(inFolder));
+        JsonNode fromSidecar = awaitSinglePage(PageFile.sha256(withSidecar));
 
         assertThat(fromFolder.get("issueDate").asText()).isEqualTo("2024-09-06");
         assertThat(fromFolder.get("issueDateSource").asText()).isEqualTo("folder");
@@ -115,7 +116,7 @@ class FolderIngestIT {
 
         Map<String, String> charsets = Map.of("gbk", "GB18030", "utf16le", "UTF-16LE", "utf16be", "UTF-16BE", "utf8bom", "UTF-8");
         for (var file : files.entrySet()) {
-            JsonNode page = awaitSinglePage(PagesTopic.sha256(file.getValue()));
+            JsonNode page = awaitSinglePage(PageFile.sha256(file.getValue()));
             assertThat(page.get("text").asText()).as(file.getKey()).isEqualTo(text);
             assertThat(page.get("charset").asText()).as(file.getKey()).isEqualTo(charsets.get(file.getKey()));
         }
@@ -162,15 +163,15 @@ class FolderIngestIT {
             }
         }
 
-        JsonNode page = awaitSinglePage(PagesTopic.sha256(bytes));
+        JsonNode page = awaitSinglePage(PageFile.sha256(bytes));
         assertThat(page.get("text").asText()).isEqualTo(text);
-        assertThat(pages.all()).noneMatch(record -> record.value().contains(name) && !PagesTopic.sha256(bytes).equals(record.key()));
+        assertThat(pages.all()).noneMatch(record -> record.value().contains(name) && !PageFile.sha256(bytes).equals(record.key()));
     }
 
     @Test
     void acceptsPagesOverHttpLikeDroppedFiles() throws Exception {
         String text = unique("本报讯 9月4日，市委书记杜小刚主持召开会议。（高美梅）");
-        String sha = PagesTopic.sha256(text.getBytes(StandardCharsets.UTF_8));
+        String sha = PageFile.sha256(text.getBytes(StandardCharsets.UTF_8));
 
         given().contentType("text/plain; charset=UTF-8").body(text.getBytes(StandardCharsets.UTF_8))
                 .queryParam("issueDate", "2024-09-06")
@@ -188,7 +189,7 @@ class FolderIngestIT {
         assertThat(page.get("text").asText()).isEqualTo(text);
         assertThat(page.get("issueDate").asText()).isEqualTo("2024-09-06");
         assertThat(page.get("issueDateSource").asText()).isEqualTo("sidecar");
-        assertThat(awaitSinglePage(PagesTopic.sha256(formText.getBytes(StandardCharsets.UTF_8))).get("issueDate").asText())
+        assertThat(awaitSinglePage(PageFile.sha256(formText.getBytes(StandardCharsets.UTF_8))).get("issueDate").asText())
                 .isEqualTo("2024-09-03");
     }
 

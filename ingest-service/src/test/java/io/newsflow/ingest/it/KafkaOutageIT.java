@@ -2,6 +2,7 @@ package io.newsflow.ingest.it;
 
 import io.newsflow.localstack.KafkaBroker;
 import io.newsflow.localstack.LocalStackResource;
+import io.newsflow.pagefiles.PageFile;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -69,7 +70,7 @@ class KafkaOutageIT {
         try (PagesTopic topic = new PagesTopic(bootstrapServers)) {
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
                 for (byte[] page : concat(before, during)) {
-                    assertThat(topic.pagesWithKey(PagesTopic.sha256(page))).hasSize(1);
+                    assertThat(topic.pagesWithKey(PageFile.sha256(page))).hasSize(1);
                 }
             });
         }
@@ -87,7 +88,7 @@ class KafkaOutageIT {
     private void drop(List<byte[]> pages) throws Exception {
         for (byte[] page : pages) {
             String prefix = new String(page, StandardCharsets.UTF_8).substring(0, 6).replace("-", "");
-            Files.write(inbox.resolve(prefix + "-" + PagesTopic.sha256(page).substring(0, 12) + ".txt"), page);
+            Files.write(inbox.resolve(prefix + "-" + PageFile.sha256(page).substring(0, 12) + ".txt"), page);
         }
     }
 

@@ -8,9 +8,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
 /** The {@code news.pages} topic as the tests read it: every record so far, as JSON. */
@@ -28,14 +25,6 @@ final class PagesTopic implements AutoCloseable {
 
     List<ConsumerRecord<String, String>> all() {
         return reader.poll();
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static JsonNode json(ConsumerRecord<String, String> record) {

@@ -4,6 +4,7 @@ import io.newsflow.localstack.FreePorts;
 import io.newsflow.localstack.JdkLocator;
 import io.newsflow.localstack.LocalStackResource;
 import io.newsflow.localstack.ServiceProcess;
+import io.newsflow.pagefiles.PageFile;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -54,7 +55,7 @@ class SeveralInstancesIT {
             try (PagesTopic topic = new PagesTopic(bootstrapServers)) {
                 await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> {
                     for (byte[] page : pages) {
-                        assertThat(topic.pagesWithKey(PagesTopic.sha256(page))).hasSize(1);
+                        assertThat(topic.pagesWithKey(PageFile.sha256(page))).hasSize(1);
                     }
                 });
             }
@@ -76,7 +77,7 @@ class SeveralInstancesIT {
             instance.awaitReady();
             Files.write(ownHome.resolve("inbox/first.txt"), page);
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                    assertThat(topic.pagesWithKey(PagesTopic.sha256(page))).hasSize(1));
+                    assertThat(topic.pagesWithKey(PageFile.sha256(page))).hasSize(1));
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(filesUnder(ownHome.resolve("archive"))).contains("first.txt"));
             instance.stop();
 
@@ -87,7 +88,7 @@ class SeveralInstancesIT {
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                     assertThat(filesUnder(ownHome.resolve("archive"))).contains("second-copy.txt", "second-copy.txt.duplicate.json"));
             Thread.sleep(1000); // a wrong second publication would have arrived by now
-            assertThat(topic.pagesWithKey(PagesTopic.sha256(page))).hasSize(1);
+            assertThat(topic.pagesWithKey(PageFile.sha256(page))).hasSize(1);
         } finally {
             instance.stop();
         }
