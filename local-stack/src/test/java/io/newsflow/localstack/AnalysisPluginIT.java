@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -44,18 +42,15 @@ class AnalysisPluginIT {
 
     @BeforeAll
     static void startNode() throws Exception {
-        Properties artifacts = new Properties();
-        try (InputStream in = ElasticsearchNode.class.getResourceAsStream("artifacts.properties")) {
-            artifacts.load(in);
-        }
+        StackArtifacts artifacts = StackArtifacts.fromBuild();
         workDir = Files.createTempDirectory("newsflow-es-it-");
         Path cacheDir = Path.of(System.getProperty("newsflow.cache.dir",
                 Path.of(System.getProperty("user.home"), ".cache", "newsflow").toString()));
         // this JVM's own JDK when it is new enough (Maven's, here), else an explicit one
         Path javaHome = Path.of(System.getProperty("newsflow.es.java.home", System.getProperty("java.home")));
         node = ElasticsearchNode.start(new ElasticsearchNode.Options(
-                Path.of(artifacts.getProperty("elasticsearch.distribution")),
-                Path.of(artifacts.getProperty("analysis.plugin")),
+                artifacts.elasticsearchDistribution(),
+                artifacts.analysisPlugin(),
                 cacheDir, workDir, freePort(), 384, javaHome));
         // a JVM killed mid-test must not leave a 500 MB node behind
         killOnExit = new Thread(node::stop, "stop-elasticsearch");

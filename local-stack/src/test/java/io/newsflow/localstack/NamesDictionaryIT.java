@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,10 +40,7 @@ class NamesDictionaryIT {
 
     @BeforeAll
     static void startNode() throws Exception {
-        Properties artifacts = new Properties();
-        try (InputStream in = ElasticsearchNode.class.getResourceAsStream("artifacts.properties")) {
-            artifacts.load(in);
-        }
+        StackArtifacts artifacts = StackArtifacts.fromBuild();
         // the node's work folder is handed to the node user; the names file stays with this JVM's user
         workDir = Files.createTempDirectory("newsflow-names-it-");
         namesDir = Files.createTempDirectory("newsflow-names-file-");
@@ -59,8 +54,8 @@ class NamesDictionaryIT {
                 Path.of(System.getProperty("user.home"), ".cache", "newsflow").toString()));
         Path javaHome = Path.of(System.getProperty("newsflow.es.java.home", System.getProperty("java.home")));
         node = ElasticsearchNode.start(new ElasticsearchNode.Options(
-                Path.of(artifacts.getProperty("elasticsearch.distribution")),
-                Path.of(artifacts.getProperty("analysis.plugin")),
+                artifacts.elasticsearchDistribution(),
+                artifacts.analysisPlugin(),
                 cacheDir, workDir, freePort(), 384, javaHome, names));
         killOnExit = new Thread(node::stop, "stop-elasticsearch");
         Runtime.getRuntime().addShutdownHook(killOnExit);
