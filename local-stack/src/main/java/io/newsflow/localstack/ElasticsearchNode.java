@@ -3,8 +3,6 @@ package io.newsflow.localstack;
 import java.io.File;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -314,15 +312,17 @@ public final class ElasticsearchNode implements AutoCloseable {
     }
 
     private static void requirePortFree(int port) throws IOException {
-        try {
-            new ServerSocket(port, 1, InetAddress.getLoopbackAddress()).close(); // bound, so free
-        } catch (IOException e) {
-            throw new IOException("port " + port + " on 127.0.0.1 is in use; is another Elasticsearch running?", e);
+        if (!FreePorts.isFree(port)) {
+            throw new PortInUseException("port " + port + " on 127.0.0.1 is in use; is another Elasticsearch running?");
         }
     }
 
+    /** A start failure with the end of the node's logs; a {@link PortInUseException} when the node could not bind. */
     private static IOException failure(String message, Path logs) {
-        return new IOException(message + "\n--- " + logs.resolve("elasticsearch.out") + " (end):\n" + LogTail.of(logs.resolve("elasticsearch.out"), 40)
-                + "\n--- " + logs.resolve(CLUSTER_NAME + ".log") + " (end):\n" + LogTail.of(logs.resolve(CLUSTER_NAME + ".log"), 40));
+        String out = LogTail.of(logs.resolve("elasticsearch.out"), 40);
+        String log = LogTail.of(logs.resolve(CLUSTER_NAME + ".log"), 40);
+        String text = message + "\n--- " + logs.resolve("elasticsearch.out") + " (end):\n" + out
+                + "\n--- " + logs.resolve(CLUSTER_NAME + ".log") + " (end):\n" + log;
+        return PortInUseException.saidBy(out + log) ? new PortInUseException(text) : new IOException(text);
     }
 }

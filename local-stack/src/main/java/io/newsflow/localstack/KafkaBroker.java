@@ -114,8 +114,9 @@ public final class KafkaBroker implements AutoCloseable {
         try (Admin admin = Admin.create(config)) {
             while (true) {
                 if (!process.isAlive()) {
-                    throw new IOException("Kafka broker exited with code " + process.exitValue() + "; end of its log:\n"
-                            + LogTail.of(logFile(), 40));
+                    String log = LogTail.of(logFile(), 40);
+                    String message = "Kafka broker exited with code " + process.exitValue() + "; end of its log:\n" + log;
+                    throw PortInUseException.saidBy(log) ? new PortInUseException(message) : new IOException(message);
                 }
                 try {
                     if (!admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty()) {

@@ -17,6 +17,9 @@ public class LocalStackResource implements QuarkusTestResourceLifecycleManager {
     /** Init argument: {@code "false"} starts Kafka only, for services that do not use Elasticsearch. */
     public static final String ELASTICSEARCH = "elasticsearch";
 
+    private static final System.Logger LOG = System.getLogger(LocalStackResource.class.getName());
+    private static final int START_ATTEMPTS = 3;
+
     private boolean withElasticsearch = true;
 
     @Override
@@ -62,13 +65,7 @@ public class LocalStackResource implements QuarkusTestResourceLifecycleManager {
             }
             if (stack == null) {
                 try {
-                    Path stackDir = Path.of("target", "local-stack");
-                    // every test run starts from empty topics and an empty index; a stack left running by a
-                    // killed run is stopped first
-                    LocalStack.stop(stackDir);
-                    FileTrees.deleteRecursively(stackDir);
-                    LocalStack.Options options = LocalStack.Options.onFreePorts(stackDir);
-                    stack = LocalStack.start(withElasticsearch ? options : options.kafkaOnly());
+                    stack = startOnFreePorts(withElasticsearch);
                 } catch (IOException e) {
                     throw new UncheckedIOException("could not start the local stack", e);
                 } catch (InterruptedException e) {
@@ -78,6 +75,27 @@ public class LocalStackResource implements QuarkusTestResourceLifecycleManager {
                 Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "local-stack-shutdown"));
             }
             return stack;
+        }
+
+        /** Starts a fresh stack, on other ports again when another process took one of those chosen. */
+        private static LocalStack startOnFreePorts(boolean withElasticsearch) throws IOException, InterruptedException {
+            Path stackDir = Path.of("target", "local-stack");
+            for (int attempt = 1; ; attempt++) {
+                // every test run starts from empty topics and an empty index; a stack left running by a
+                // killed run is stopped first
+                LocalStack.stop(stackDir);
+                FileTrees.deleteRecursively(stackDir);
+                LocalStack.Options options = LocalStack.Options.onFreePorts(stackDir);
+                try {
+                    return LocalStack.start(withElasticsearch ? options : options.kafkaOnly());
+                } catch (PortInUseException e) {
+                    if (attempt == START_ATTEMPTS) {
+                        throw e;
+                    }
+                    LOG.log(System.Logger.Level.WARNING, "local stack start {0} of {1} lost a port, starting on other ports: {2}",
+                            attempt, START_ATTEMPTS, e.getMessage().lines().findFirst().orElse(""));
+                }
+            }
         }
     }
 }

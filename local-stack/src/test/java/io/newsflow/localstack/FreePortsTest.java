@@ -1,0 +1,47 @@
+package io.newsflow.localstack;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FreePortsTest {
+    @Test
+    void handsOutDistinctBindablePortsBelowTheEphemeralRange() throws IOException {
+        Path range = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
+        int ephemeralStart = Files.isReadable(range)
+                ? Integer.parseInt(Files.readString(range).trim().split("\\s+")[0]) : 32_768;
+        Set<Integer> ports = new HashSet<>();
+        for (int i = 0; i < 50; i++) {
+            int port = FreePorts.next();
+            assertThat(ports.add(port)).as("port %d handed out twice", port).isTrue();
+            if (ephemeralStart > 21_000) {
+                assertThat(port).isBetween(20_000, ephemeralStart - 1);
+            }
+            try (ServerSocket server = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                assertThat(server.getLocalPort()).isEqualTo(port);
+            }
+        }
+    }
+
+    @Test
+    void aPortWithAServerIsNotFree() throws IOException {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            assertThat(FreePorts.isFree(server.getLocalPort())).isFalse();
+        }
+    }
+
+    @Test
+    void recognisesABindFailureInAServerLog() {
+        assertThat(PortInUseException.saidBy("java.net.BindException: Address already in use")).isTrue();
+        assertThat(PortInUseException.saidBy("Socket server failed to bind to 127.0.0.1:21000: Address already in use.")).isTrue();
+        assertThat(PortInUseException.saidBy("node started")).isFalse();
+    }
+}
