@@ -59,9 +59,10 @@ public final class FreePorts {
     }
 
     /** First port of the kernel's ephemeral range; Linux' default where the file cannot be read. */
-    private static int ephemeralRangeStart() {
+    static int ephemeralRangeStart() {
         try {
-            String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim();
+            // by lines: Files.readString reads /proc files (reported size 0) short
+            String range = Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).getFirst().trim();
             return Integer.parseInt(range.split("\\s+")[0]);
         } catch (IOException | RuntimeException e) {
             return 32_768;
