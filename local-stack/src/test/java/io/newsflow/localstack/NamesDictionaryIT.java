@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -56,7 +55,7 @@ class NamesDictionaryIT {
         node = ElasticsearchNode.start(new ElasticsearchNode.Options(
                 artifacts.elasticsearchDistribution(),
                 artifacts.analysisPlugin(),
-                cacheDir, workDir, freePort(), 384, javaHome, names));
+                cacheDir, workDir, FreePorts.next(), 384, javaHome, names));
         killOnExit = new Thread(node::stop, "stop-elasticsearch");
         Runtime.getRuntime().addShutdownHook(killOnExit);
     }
@@ -128,11 +127,5 @@ class NamesDictionaryIT {
     private static JsonNode assertOk(HttpResponse<String> response) throws IOException {
         assertThat(response.statusCode()).as("%s %s", response.request().uri(), response.body()).isBetween(200, 299);
         return JSON.readTree(response.body());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }
