@@ -186,6 +186,18 @@ public final class LocalStack implements AutoCloseable {
                 .map(state -> new Endpoints(state.getProperty("kafka.bootstrap"), state.getProperty("elasticsearch.url")));
     }
 
+    /** The pids of a stack's processes ({@code kafka}, {@code elasticsearch}) as recorded under {@code stackDir}. */
+    public static Map<String, Long> processes(Path stackDir) throws IOException {
+        Map<String, Long> pids = new java.util.LinkedHashMap<>();
+        readState(stackDir).ifPresent(state -> {
+            pids.put("kafka", Long.parseLong(state.getProperty("kafka.pid")));
+            if (state.getProperty("elasticsearch.pid") != null) {
+                pids.put("elasticsearch", Long.parseLong(state.getProperty("elasticsearch.pid")));
+            }
+        });
+        return pids;
+    }
+
     /** Stops a stack started from {@code stackDir} by another JVM. Returns whether there was one. */
     public static boolean stop(Path stackDir) throws IOException {
         Optional<Properties> state = readState(stackDir);

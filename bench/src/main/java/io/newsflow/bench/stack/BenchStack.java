@@ -128,6 +128,17 @@ public final class BenchStack {
         return pids;
     }
 
+    /**
+     * Every process of the run that takes CPU: the three services, the broker, the node and this benchmark's own
+     * JVM (the load generator and the drop of the files).
+     */
+    public Map<String, Long> allPids() throws IOException {
+        Map<String, Long> pids = servicePids();
+        pids.putAll(LocalStack.processes(system.options().stackDir()));
+        pids.put("bench (load, polling)", ProcessHandle.current().pid());
+        return pids;
+    }
+
     /** The three services with their base URLs. */
     public List<ServiceProcess> services() {
         return system.services();

@@ -70,12 +70,14 @@ public final class EndToEndBenchmark implements Benchmark {
         ServiceMetrics ingestBefore = stack.metrics("ingest-service");
         ServiceMetrics searchBefore = stack.searchMetrics();
         long[] stageDone = new long[2]; // all pages on news.pages, all articles on news.articles
+        ProcessCpu cpu;
         long started;
         long done;
         Map<String, Double> peaks;
         boolean kernelPeaks;
         try (ProcessMemory memory = new ProcessMemory(pids)) {
             LOG.log(System.Logger.Level.INFO, "end-to-end: dropping {0} pages into the inbox at once", staged.size());
+            cpu = ProcessCpu.start(stack.allPids());
             started = System.nanoTime();
             for (Path file : staged) {
                 stack.inbox().release(file);
@@ -93,6 +95,7 @@ public final class EndToEndBenchmark implements Benchmark {
             kernelPeaks = memory.kernelPeaks();
         }
         double seconds = (done - started) / 1e9;
+        List<Measurement> cpuFigures = cpu.figures(NAME, "run");
 
         Set<String> indexed = index.allIds(Index.ALIAS);
         Set<String> expected = corpus.expectedArticleIds();
@@ -127,6 +130,7 @@ public final class EndToEndBenchmark implements Benchmark {
             figures.add(Measurement.of(NAME, "search-service time in _bulk",
                     searchAfter.since(searchBefore, "newsflow_search_bulk_latency_seconds_sum") / seconds * 100, "%"));
         }
+        figures.addAll(cpuFigures);
         figures.add(Measurement.target(NAME, "expected article ids missing from the index", missing, "ids", "= 0", missing == 0));
         figures.add(Measurement.target(NAME, "article ids in the index not expected", unexpected, "ids", "= 0", unexpected == 0));
         long pipelineDisagrees = pipelineIds.stream().filter(id -> !expected.contains(id)).count()

@@ -9,14 +9,18 @@ import io.newsflow.model.Article;
 import io.newsflow.model.NewsJson;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -33,6 +37,7 @@ public final class SearchBenchmark implements Benchmark {
     private static final int QUERIES = 64;
     private static final int[] CONCURRENCY = {1, 4, 16};
     private static final int BULK_CLIENTS = 2;
+    private static final Duration WARM_UP = Duration.ofSeconds(15);
     private static final System.Logger LOG = System.getLogger(SearchBenchmark.class.getName());
 
     @Override
@@ -65,27 +70,50 @@ public final class SearchBenchmark implements Benchmark {
         for (SearchQuery query : queries) {
             rest.add(HttpRequest.newBuilder(URI.create(stack.searchApiUrl() + "/api/search?" + query.apiQueryString()))
                     .timeout(Duration.ofSeconds(30)).build());
-            // typed_keys: the Java client asks for it on every search, so search-service's requests carry it too
-            direct.add(HttpRequest.newBuilder(URI.create(index.url() + "/" + Index.ALIAS + "/_search?typed_keys=true"))
+            // with the filter_path search-service sends: the node does the same work both ways
+            direct.add(HttpRequest.newBuilder(URI.create(index.url() + "/" + Index.ALIAS + "/_search?filter_path="
+                            + URLEncoder.encode(service.answerFields(), StandardCharsets.UTF_8)))
                     .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(ServiceSearchRequests.body(service.request(query, Index.ALIAS), mapper)))
                     .build());
         }
-        long differing = differingTotals(stack.http(), rest, direct);
-        figures.add(Measurement.target(NAME, "queries whose REST and direct totals differ", differing, "queries", "= 0",
-                differing == 0));
+        Comparison comparison = compare(stack.http(), rest, direct);
+        figures.add(Measurement.target(NAME, "queries whose REST and direct totals differ", comparison.differingTotals(),
+                "queries", "= 0", comparison.differingTotals() == 0));
+        figures.add(Measurement.compared(NAME, "mean answer size, REST", comparison.restBytes() / (double) rest.size(), "bytes",
+                "direct", comparison.directBytes() / (double) direct.size()));
         figures.add(Measurement.of(NAME, "queries in the mix", queries.size(), "queries"));
 
         HttpClient http = stack.http();
-        LoadRunner.run(http, rest, 4, Duration.ofSeconds(Math.min(5, context.seconds())));
-        LoadRunner.run(http, direct, 4, Duration.ofSeconds(Math.min(5, context.seconds())));
+        Map<String, Long> pids = new LinkedHashMap<>();
+        pids.put("search-service", stack.servicePids().get("search-service"));
+        stack.allPids().forEach((name, pid) -> {
+            if (!name.endsWith("-service")) {
+                pids.put(name, pid);
+            }
+        });
+        // A running service is warm; a fresh one spends about half its CPU in the JIT compiler during its first
+        // thousands of searches (seen in a JFR of the service: 6 s of compiler time within 30 s of searching), and
+        // each new concurrency brings more compiling. Both sides get enough searches at each concurrency first.
+        ProcessCpu warmUpCpu = ProcessCpu.start(pids);
+        long warmUpStarted = System.nanoTime();
+        for (int clients : CONCURRENCY) {
+            LoadRunner.run(http, rest, clients, WARM_UP);
+            LoadRunner.run(http, direct, clients, WARM_UP.dividedBy(2));
+        }
+        figures.add(Measurement.of(NAME, "warm-up, REST and direct at each concurrency", (System.nanoTime() - warmUpStarted) / 1e9, "s"));
+        figures.addAll(warmUpCpu.figures(NAME, "warm-up").stream().filter(m -> m.metric().contains("search-service")).toList());
         for (int clients : CONCURRENCY) {
             Duration duration = Duration.ofSeconds(context.seconds());
             LOG.log(System.Logger.Level.INFO, "search: {0} client(s), {1} s against the REST API, then {1} s direct",
                     clients, context.seconds());
-            LoadRunner.Result api = LoadRunner.run(http, rest, clients, duration);
-            LoadRunner.Result es = LoadRunner.run(http, direct, clients, duration);
             String at = ", " + clients + (clients == 1 ? " client" : " clients");
+            ProcessCpu restCpu = ProcessCpu.start(pids);
+            LoadRunner.Result api = LoadRunner.run(http, rest, clients, duration);
+            List<Measurement> restCpuFigures = restCpu.figures(NAME, "REST" + at);
+            ProcessCpu directCpu = ProcessCpu.start(pids);
+            LoadRunner.Result es = LoadRunner.run(http, direct, clients, duration);
+            List<Measurement> directCpuFigures = directCpu.figures(NAME, "direct" + at);
             figures.add(Measurement.ratio(NAME, "REST requests/s" + at, api.requestsPerSecond(), "req/s",
                     "direct to Elasticsearch", es.requestsPerSecond(), 0.8));
             double p99 = api.latency().percentileMs(99);
@@ -94,6 +122,8 @@ public final class SearchBenchmark implements Benchmark {
                     "<= 1.3 x direct", p99 <= 1.3 * directP99));
             figures.add(Measurement.compared(NAME, "REST p50" + at, api.latency().percentileMs(50), "ms",
                     "direct p50", es.latency().percentileMs(50)));
+            figures.addAll(restCpuFigures);
+            figures.addAll(directCpuFigures);
             if (api.errors() + es.errors() > 0) {
                 figures.add(Measurement.target(NAME, "failed requests (REST + direct)" + at, api.errors() + es.errors(),
                         "requests", "= 0", false));
@@ -169,16 +199,25 @@ public final class SearchBenchmark implements Benchmark {
         futures.clear();
     }
 
-    /** How many queries answer a different total through the API than straight from Elasticsearch (a sanity check). */
-    private static long differingTotals(HttpClient http, List<HttpRequest> rest, List<HttpRequest> direct) throws Exception {
+    /** The queries answered once both ways: how many totals differ (a sanity check) and the answers' sizes. */
+    private record Comparison(long differingTotals, long restBytes, long directBytes) {
+    }
+
+    private static Comparison compare(HttpClient http, List<HttpRequest> rest, List<HttpRequest> direct) throws Exception {
         long differing = 0;
+        long restBytes = 0;
+        long directBytes = 0;
         for (int i = 0; i < rest.size(); i++) {
-            JsonNode api = NewsJson.mapper().readTree(http.send(rest.get(i), HttpResponse.BodyHandlers.ofString()).body());
-            JsonNode es = NewsJson.mapper().readTree(http.send(direct.get(i), HttpResponse.BodyHandlers.ofString()).body());
+            byte[] apiBody = http.send(rest.get(i), HttpResponse.BodyHandlers.ofByteArray()).body();
+            byte[] esBody = http.send(direct.get(i), HttpResponse.BodyHandlers.ofByteArray()).body();
+            restBytes += apiBody.length;
+            directBytes += esBody.length;
+            JsonNode api = NewsJson.mapper().readTree(apiBody);
+            JsonNode es = NewsJson.mapper().readTree(esBody);
             if (api.path("total").asLong(-1) != es.path("hits").path("total").path("value").asLong(-2)) {
                 differing++;
             }
         }
-        return differing;
+        return new Comparison(differing, restBytes, directBytes);
     }
 }

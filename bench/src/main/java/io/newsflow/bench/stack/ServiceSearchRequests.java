@@ -31,6 +31,7 @@ final class ServiceSearchRequests {
     private final Constructor<?> query;
     private final Object factory;
     private final Method build;
+    private final String answerFields;
 
     private ServiceSearchRequests(ClassLoader loader) throws ReflectiveOperationException {
         Class<?> filtersClass = loader.loadClass(QUERY + "ArticleFilters");
@@ -42,6 +43,7 @@ final class ServiceSearchRequests {
         query = queryClass.getConstructor(String.class, filtersClass, LocalDate.class, LocalDate.class, sortClass, int.class, int.class);
         factory = factoryClass.getConstructor(int.class).newInstance(FACET_SIZE);
         build = factoryClass.getMethod("build", queryClass, String.class);
+        answerFields = (String) factoryClass.getField("ANSWER_FIELDS").get(null);
     }
 
     /** From {@code search-service/target/quarkus-app/app/search-service-*.jar}, the jar {@code bin/newsflow up} runs. */
@@ -69,6 +71,11 @@ final class ServiceSearchRequests {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("search-service refused query " + q.apiQueryString() + ": " + e.getCause(), e);
         }
+    }
+
+    /** The {@code filter_path} search-service sends with every search (the answer fields it reads). */
+    String answerFields() {
+        return answerFields;
     }
 
     /** The request body as JSON, what the client sends to {@code POST /<alias>/_search}. */

@@ -1,0 +1,62 @@
+package io.newsflow.bench.stack;
+
+import io.newsflow.bench.report.Measurement;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * CPU time each process of the run used over a period (user + system, as the kernel counts it): where the
+ * machine's cores went, which a throughput figure alone does not say.
+ */
+final class ProcessCpu {
+    private final Map<String, Long> pids;
+    private final Map<String, Duration> start;
+    private final long startedNanos;
+
+    private ProcessCpu(Map<String, Long> pids) {
+        this.pids = new LinkedHashMap<>(pids); // in the caller's order, for the report
+        this.start = cpu(pids);
+        this.startedNanos = System.nanoTime();
+    }
+
+    /** Starts counting for these processes (name to pid). */
+    static ProcessCpu start(Map<String, Long> pids) {
+        return new ProcessCpu(pids);
+    }
+
+    /**
+     * Per process: CPU seconds since the start and the share of the machine's cores they are; then the total.
+     * {@code what} names the period in the metric ({@code "run"}, {@code "REST, 4 clients"}).
+     */
+    List<Measurement> figures(String benchmark, String what) {
+        double wall = (System.nanoTime() - startedNanos) / 1e9;
+        int cores = Runtime.getRuntime().availableProcessors();
+        Map<String, Duration> end = cpu(pids);
+        List<Measurement> figures = new ArrayList<>();
+        double total = 0;
+        for (Map.Entry<String, Duration> e : end.entrySet()) {
+            Duration before = start.get(e.getKey());
+            if (before == null) {
+                continue;
+            }
+            double seconds = e.getValue().minus(before).toNanos() / 1e9;
+            total += seconds;
+            figures.add(Measurement.of(benchmark, "CPU " + e.getKey() + ", " + what + " (% of " + cores + " cores)",
+                    100 * seconds / (wall * cores), "%"));
+        }
+        figures.add(Measurement.of(benchmark, "CPU all processes above, " + what + " (% of " + cores + " cores)",
+                100 * total / (wall * cores), "%"));
+        return figures;
+    }
+
+    private static Map<String, Duration> cpu(Map<String, Long> pids) {
+        Map<String, Duration> cpu = new LinkedHashMap<>();
+        pids.forEach((name, pid) -> ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration())
+                .ifPresent(d -> cpu.put(name, d)));
+        return cpu;
+    }
+}
