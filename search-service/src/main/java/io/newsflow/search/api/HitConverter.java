@@ -17,10 +17,12 @@ final class HitConverter {
     }
 
     static SearchHit hit(Hit<HitSource> hit) {
-        HitSource a = hit.source();
-        return new SearchHit(hit.id(), a.headline(), a.subheadlines(), a.lead(), a.issueDate(), a.eventDate(),
-                a.reporters(), a.persons(), a.places(), a.organizations(), a.category(), hit.score(),
-                highlights(hit.highlight()));
+        return hit(hit.id(), hit.score(), hit.source(), hit.highlight());
+    }
+
+    static SearchHit hit(String id, Double score, HitSource a, Map<String, List<String>> highlight) {
+        return new SearchHit(id, a.headline(), a.subheadlines(), a.lead(), a.issueDate(), a.eventDate(),
+                a.reporters(), a.persons(), a.places(), a.organizations(), a.category(), score, highlights(highlight));
     }
 
     /**

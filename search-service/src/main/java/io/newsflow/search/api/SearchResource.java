@@ -1,17 +1,14 @@
 package io.newsflow.search.api;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch.core.SearchResponse;
 import io.micrometer.core.annotation.Timed;
 import io.newsflow.search.config.ApiConfig;
 import io.newsflow.search.config.SearchConfig;
 import io.newsflow.search.query.ArticleFilters;
 import io.newsflow.search.query.ArticleQuery;
 import io.newsflow.search.query.ArticleSort;
-import io.newsflow.search.query.HitSource;
 import io.newsflow.search.query.QueryParameters;
 import io.newsflow.search.query.SearchRequestFactory;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -25,23 +22,22 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.io.IOException;
 import java.util.List;
 
 /**
  * The search API over the indexed articles. Numbers and dates are taken as text and parsed by
- * {@link QueryParameters}, so that malformed values answer our 400 JSON with a message.
+ * {@link QueryParameters}, so that malformed values answer our 400 JSON with a message. Non-blocking: see
+ * {@link RawSearch}.
  */
 @Path("/api/search")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "search")
-@Blocking
 public class SearchResource {
-    private final ElasticsearchClient client;
+    private final RawSearch client;
     private final SearchConfig config;
     private final SearchRequestFactory requests;
 
-    public SearchResource(ElasticsearchClient client, SearchConfig config, ApiConfig apiConfig) {
+    public SearchResource(RawSearch client, SearchConfig config, ApiConfig apiConfig) {
         this.client = client;
         this.config = config;
         this.requests = new SearchRequestFactory(apiConfig.facetSize());
@@ -59,7 +55,7 @@ public class SearchResource {
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @Timed(value = "newsflow.search.latency", extraTags = {"endpoint", "search"}, percentiles = {0.5, 0.99},
             description = "time to answer an API request")
-    public SearchResult search(
+    public Uni<SearchResult> search(
             @Parameter(description = "free text; blank lists the newest articles") @QueryParam("q") String q,
             @Parameter(description = "a person the article names (exact)") @QueryParam("person") List<String> persons,
             @Parameter(description = "a place the article names (exact)") @QueryParam("place") List<String> places,
@@ -79,17 +75,11 @@ public class SearchResource {
             @QueryParam("page") String page,
             @Parameter(description = "hits per page, 1 to 100",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "10"))
-            @QueryParam("size") String size) throws IOException {
+            @QueryParam("size") String size) {
         ArticleQuery query = new ArticleQuery(q,
                 new ArticleFilters(persons, places, organizations, reporters, categories, keywords),
                 QueryParameters.date("from", from), QueryParameters.date("to", to), ArticleSort.parse(sort),
                 QueryParameters.wholeNumber("page", page, 1), QueryParameters.size(size, 10));
-        SearchResponse<HitSource> response = client.search(requests.build(query, config.alias()), HitSource.class);
-        return new SearchResult(
-                response.hits().total() == null ? response.hits().hits().size() : response.hits().total().value(),
-                response.took(),
-                HitConverter.hits(response.hits().hits()),
-                AggregateConverter.facets(response.aggregations()),
-                AggregateConverter.histogram(response.aggregations(), SearchRequestFactory.HISTOGRAM));
+        return client.search(requests.build(query, config.alias())).map(SearchAnswer::toResult);
     }
 }

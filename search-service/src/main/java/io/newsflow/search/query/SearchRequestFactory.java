@@ -29,6 +29,13 @@ import java.util.Map;
 public final class SearchRequestFactory {
     /** Aggregation name of the per-day histogram of event dates. */
     public static final String HISTOGRAM = "histogram";
+    /**
+     * The {@code filter_path} of a search: only the parts of Elasticsearch's answer the API shows. Without it the
+     * answer carries every bucket's key twice ({@code key_as_string}) and each hit's index name, about 40% of its
+     * bytes with the per-day histogram of a large result set.
+     */
+    public static final String ANSWER_FIELDS = "took,hits.total.value,hits.hits._id,hits.hits._score,hits.hits._source,"
+            + "hits.hits.highlight,aggregations.*.buckets.key,aggregations.*.buckets.doc_count";
     /** The date format of the index mapping, used for the range filter and the histogram keys. */
     public static final String DATE_FORMAT = "yyyy-MM-dd";
 

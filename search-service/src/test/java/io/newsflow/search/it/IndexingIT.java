@@ -77,6 +77,10 @@ class IndexingIT {
                 ids.add(send(article(page, i, "无锡新闻" + i, Instant.now())));
             }
             producer.flush();
+            given().queryParam("q", "无锡新闻")
+                    .when().get("/api/search")
+                    .then().statusCode(503)
+                    .body("error", equalTo("the search index is not reachable right now; try again shortly"));
             Thread.sleep(3000); // the indexer retries against a node that is gone
         } finally {
             stack.restartElasticsearch();
