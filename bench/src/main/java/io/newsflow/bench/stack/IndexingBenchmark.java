@@ -8,6 +8,7 @@ import io.newsflow.model.Article;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Item 2: search-service's documents/s from {@code news.articles} into Elasticsearch, against a direct
@@ -20,7 +21,7 @@ public final class IndexingBenchmark implements Benchmark {
     /** Articles per corpus page the run indexes: 10 × 2,000 pages gives runs of 15 s or more on this machine kind. */
     static final int ARTICLES_PER_PAGE_OPTION = 10;
     private static final long SEED = 0x1DE8L;
-    private static final int WARM_UP_DOCUMENTS = 2 * Index.BATCH_SIZE;
+    private static final int WARM_UP_DOCUMENTS = 4 * Index.BATCH_SIZE;
     private static final String DIRECT_INDEX = "bench-direct-bulk";
     private static final Duration STALL = Duration.ofSeconds(60);
     private static final Duration POLL = Duration.ofMillis(100);
@@ -53,25 +54,35 @@ public final class IndexingBenchmark implements Benchmark {
         // baseline: one client, batches of search-service's size, one after the other as its consumer sends them
         index.delete(DIRECT_INDEX);
         index.create(DIRECT_INDEX, false);
+        Map<String, Long> pids = stack.allPids();
+        ProcessCpu directCpu = ProcessCpu.start(pids);
         long started = System.nanoTime();
         for (int from = 0; from < articles.size(); from += Index.BATCH_SIZE) {
             index.bulk(DIRECT_INDEX, articles.subList(from, Math.min(articles.size(), from + Index.BATCH_SIZE)));
         }
         long done = Polling.untilCount("direct _bulk", documents, STALL, POLL, () -> index.count(DIRECT_INDEX));
         double directSeconds = (done - started) / 1e9;
+        List<Measurement> directCpuFigures = directCpu.figures(NAME, "direct _bulk");
         index.delete(DIRECT_INDEX);
+
+        // a running service is warm; a fresh one runs its first batches in interpreted code (as the node did above)
+        index.resetAlias();
+        stack.produceArticles(all.subList(0, WARM_UP_DOCUMENTS));
+        Polling.untilCount("search-service warm-up", WARM_UP_DOCUMENTS, STALL, POLL, () -> index.count(Index.ALIAS));
 
         // the service: the same documents through Kafka into a fresh index behind the alias
         LOG.log(System.Logger.Level.INFO, "indexing: direct _bulk {0} docs/s; search-service run",
                 String.format("%.0f", documents / directSeconds));
         index.resetAlias();
         ServiceMetrics before = stack.searchMetrics();
+        ProcessCpu serviceCpu = ProcessCpu.start(pids);
         started = System.nanoTime();
         stack.produceArticles(articles);
         long produced = System.nanoTime();
         done = Polling.untilCount("search-service indexing", documents, STALL, POLL, () -> index.count(Index.ALIAS));
         ServiceMetrics after = stack.searchMetrics();
         double serviceSeconds = (done - started) / 1e9;
+        List<Measurement> serviceCpuFigures = serviceCpu.figures(NAME, "search-service run");
 
         List<Measurement> figures = new ArrayList<>();
         figures.add(Measurement.ratio(NAME, "search-service documents/s", documents / serviceSeconds, "docs/s",
@@ -91,6 +102,8 @@ public final class IndexingBenchmark implements Benchmark {
             figures.add(Measurement.of(NAME, "search-service time in _bulk",
                     after.since(before, "newsflow_search_bulk_latency_seconds_sum") / serviceSeconds * 100, "%"));
         }
+        figures.addAll(serviceCpuFigures);
+        figures.addAll(directCpuFigures);
         return figures;
     }
 }
