@@ -321,8 +321,7 @@ public final class ElasticsearchNode implements AutoCloseable {
     private static IOException failure(String message, Path logs) {
         String out = LogTail.of(logs.resolve("elasticsearch.out"), 40);
         String log = LogTail.of(logs.resolve(CLUSTER_NAME + ".log"), 40);
-        String text = message + "\n--- " + logs.resolve("elasticsearch.out") + " (end):\n" + out
-                + "\n--- " + logs.resolve(CLUSTER_NAME + ".log") + " (end):\n" + log;
-        return PortInUseException.saidBy(out + log) ? new PortInUseException(text) : new IOException(text);
+        return PortInUseException.failedStart(message + "\n--- " + logs.resolve("elasticsearch.out") + " (end):\n" + out
+                + "\n--- " + logs.resolve(CLUSTER_NAME + ".log") + " (end):\n" + log, out + log);
     }
 }

@@ -22,15 +22,16 @@ public final class FreePorts {
     private static final int LOWEST = 20_000;
     private static final int ATTEMPTS = 500;
     private static final Set<Integer> HANDED_OUT = new HashSet<>();
+    /** The kernel's setting, read once: it does not change while tests run. */
+    private static final int EPHEMERAL_START = ephemeralRangeStart();
 
     private FreePorts() {
     }
 
     public static synchronized int next() {
-        int ephemeralStart = ephemeralRangeStart();
-        if (ephemeralStart - LOWEST >= 1_000) {
+        if (EPHEMERAL_START - LOWEST >= 1_000) {
             for (int i = 0; i < ATTEMPTS; i++) {
-                int port = ThreadLocalRandom.current().nextInt(LOWEST, ephemeralStart);
+                int port = ThreadLocalRandom.current().nextInt(LOWEST, EPHEMERAL_START);
                 if (!HANDED_OUT.contains(port) && isFree(port)) {
                     HANDED_OUT.add(port);
                     return port;

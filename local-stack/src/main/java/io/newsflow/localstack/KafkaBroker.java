@@ -115,8 +115,8 @@ public final class KafkaBroker implements AutoCloseable {
             while (true) {
                 if (!process.isAlive()) {
                     String log = LogTail.of(logFile(), 40);
-                    String message = "Kafka broker exited with code " + process.exitValue() + "; end of its log:\n" + log;
-                    throw PortInUseException.saidBy(log) ? new PortInUseException(message) : new IOException(message);
+                    throw PortInUseException.failedStart(
+                            "Kafka broker exited with code " + process.exitValue() + "; end of its log:\n" + log, log);
                 }
                 try {
                     if (!admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty()) {

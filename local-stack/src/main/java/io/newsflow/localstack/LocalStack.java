@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -188,7 +189,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** The pids of a stack's processes ({@code kafka}, {@code elasticsearch}) as recorded under {@code stackDir}. */
     public static Map<String, Long> processes(Path stackDir) throws IOException {
-        Map<String, Long> pids = new java.util.LinkedHashMap<>();
+        Map<String, Long> pids = new LinkedHashMap<>();
         readState(stackDir).ifPresent(state -> {
             pids.put("kafka", Long.parseLong(state.getProperty("kafka.pid")));
             if (state.getProperty("elasticsearch.pid") != null) {

@@ -8,12 +8,9 @@ public class PortInUseException extends IOException {
         super(message);
     }
 
-    public PortInUseException(String message, Throwable cause) {
-        super(message, cause);
-    }
-
-    /** Whether a server's log says that binding its port failed. */
-    static boolean saidBy(String log) {
-        return log.contains("Address already in use") || log.contains("BindException");
+    /** A start failure with the end of the server's log: a PortInUseException when the log says binding failed. */
+    static IOException failedStart(String message, String log) {
+        return log.contains("Address already in use") || log.contains("BindException")
+                ? new PortInUseException(message) : new IOException(message);
     }
 }

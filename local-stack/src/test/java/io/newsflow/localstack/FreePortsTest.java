@@ -41,8 +41,11 @@ class FreePortsTest {
 
     @Test
     void recognisesABindFailureInAServerLog() {
-        assertThat(PortInUseException.saidBy("java.net.BindException: Address already in use")).isTrue();
-        assertThat(PortInUseException.saidBy("Socket server failed to bind to 127.0.0.1:21000: Address already in use.")).isTrue();
-        assertThat(PortInUseException.saidBy("node started")).isFalse();
+        assertThat(PortInUseException.failedStart("failed", "java.net.BindException: Address already in use"))
+                .isInstanceOf(PortInUseException.class).hasMessage("failed");
+        assertThat(PortInUseException.failedStart("failed", "Socket server failed to bind to 127.0.0.1:21000: Address already in use."))
+                .isInstanceOf(PortInUseException.class);
+        assertThat(PortInUseException.failedStart("failed", "node started"))
+                .isNotInstanceOf(PortInUseException.class).hasMessage("failed");
     }
 }

@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -85,13 +84,9 @@ public final class SearchBenchmark implements Benchmark {
         figures.add(Measurement.of(NAME, "queries in the mix", queries.size(), "queries"));
 
         HttpClient http = stack.http();
-        Map<String, Long> pids = new LinkedHashMap<>();
-        pids.put("search-service", stack.servicePids().get("search-service"));
-        stack.allPids().forEach((name, pid) -> {
-            if (!name.endsWith("-service")) {
-                pids.put(name, pid);
-            }
-        });
+        // the processes a search involves; ingest and enrich are idle here
+        Map<String, Long> pids = stack.allPids();
+        pids.keySet().removeAll(List.of("ingest-service", "enrich-service"));
         // A running service is warm; a fresh one spends about half its CPU in the JIT compiler during its first
         // thousands of searches (seen in a JFR of the service: 6 s of compiler time within 30 s of searching), and
         // each new concurrency brings more compiling. Both sides get enough searches at each concurrency first.
