@@ -68,9 +68,9 @@ public final class BenchContext {
         }
     }
 
-    /** The sample pages and their manifest ({@code ../shared/samples} beside the checkout). */
+    /** The repository's sample pages and their manifest ({@code samples/}). */
     public Path samples() {
-        return root().resolveSibling("shared").resolve("samples");
+        return root().resolve("samples");
     }
 
     /** The shared corpus of {@link #pages()} pages, generated from {@link #samples()} on first use. */

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The generated corpus: deterministic, distinct, dated by file name, and split by the pipeline as intended. */
 class CorpusGeneratorTest {
-    private static final Path SAMPLES = Path.of(System.getProperty("newsflow.samples", "../../shared/samples"));
+    private static final Path SAMPLES = Path.of(System.getProperty("newsflow.samples", "../samples"));
     private static final long SEED = 42;
 
     private static CorpusGenerator generator;

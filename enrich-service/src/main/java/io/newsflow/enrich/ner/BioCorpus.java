@@ -2,6 +2,8 @@ package io.newsflow.enrich.ner;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
 
 /**
  * Reads character-per-line BIO files: {@code char<TAB or SPACE>tag}, a blank line ends a sentence.
@@ -18,8 +21,11 @@ public final class BioCorpus {
     private BioCorpus() {
     }
 
+    /** Reads a BIO file, gzip-compressed when its name ends with {@code .gz} (as the repository keeps them). */
     public static List<TaggedSentence> read(Path file) {
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (InputStream raw = Files.newInputStream(file);
+             InputStream in = file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
+             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             return read(reader, file.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read BIO file " + file, e);

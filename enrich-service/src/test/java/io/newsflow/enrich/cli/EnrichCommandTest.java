@@ -16,7 +16,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class EnrichCommandTest {
-    private static final Path SAMPLES = Path.of(System.getProperty("newsflow.samples", "../../shared/samples"));
+    private static final Path SAMPLES = Path.of(System.getProperty("newsflow.samples", "../samples"));
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();

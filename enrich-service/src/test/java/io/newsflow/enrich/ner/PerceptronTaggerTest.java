@@ -20,10 +20,10 @@ class PerceptronTaggerTest {
 
     @BeforeAll
     static void trainOnASmallSample() {
-        // the first sentences of the two training files in ../shared/eval (never the test file)
-        Path eval = Path.of(System.getProperty("newsflow.eval", "../../shared/eval"));
-        List<TaggedSentence> sample = new java.util.ArrayList<>(BioCorpus.read(eval.resolve("msra_dev_bio.txt")).subList(0, 1500));
-        sample.addAll(BioCorpus.read(eval.resolve("pd_dev_bio.txt")).subList(0, 500));
+        // the first sentences of two training files in data/ner (never the test file)
+        Path eval = Path.of(System.getProperty("newsflow.ner.data", "../data/ner"));
+        List<TaggedSentence> sample = new java.util.ArrayList<>(BioCorpus.read(eval.resolve("msra_dev_bio.txt.gz")).subList(0, 1500));
+        sample.addAll(BioCorpus.read(eval.resolve("pd_dev_bio.txt.gz")).subList(0, 500));
         tagger = PerceptronTagger.train(sample, 5);
     }
 

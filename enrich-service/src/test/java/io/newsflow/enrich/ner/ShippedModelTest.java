@@ -12,18 +12,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ShippedModelTest {
 
     @Test
-    void theShippedModelClearsTheFirstBarOnTheMsraTestSet() throws Exception {
+    void theShippedModelScoresWhatTheDocsSayOnTheMsraTestSet() throws Exception {
         PerceptronTagger tagger;
         try (InputStream model = Objects.requireNonNull(getClass().getResourceAsStream("/io/newsflow/enrich/ner/model.bin"),
                 "the build trains the model into the classes (exec-maven-plugin, process-classes)")) {
             tagger = PerceptronTagger.load(model, "model.bin");
         }
-        Path test = Path.of(System.getProperty("newsflow.eval", "../../shared/eval"), "msra_test_bio.txt");
+        Path test = Path.of(System.getProperty("newsflow.ner.data", "../data/ner"), "msra_test_bio.txt.gz");
 
         NerEvaluation evaluation = NerTool.evaluate(tagger, BioCorpus.read(test));
 
         assertThat(evaluation.summaryLine()).startsWith("ner-eval PER=");
-        assertThat(evaluation.f1("PER")).isGreaterThanOrEqualTo(0.80);
-        assertThat(evaluation.microF1()).isGreaterThanOrEqualTo(0.77);
+        // measured: PER 0.873, LOC 0.909, ORG 0.820, micro 0.879 (docs/enrichment.md); held a little below
+        assertThat(evaluation.f1("PER")).isGreaterThanOrEqualTo(0.86);
+        assertThat(evaluation.f1("LOC")).isGreaterThanOrEqualTo(0.90);
+        assertThat(evaluation.f1("ORG")).isGreaterThanOrEqualTo(0.81);
+        assertThat(evaluation.microF1()).isGreaterThanOrEqualTo(0.87);
     }
 }

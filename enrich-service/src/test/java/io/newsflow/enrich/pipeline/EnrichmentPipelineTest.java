@@ -21,9 +21,9 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The pipeline against the expectations of {@code shared/samples/manifest.json}, for every sample page. */
+/** The pipeline against the expectations of {@code samples/manifest.json}, for every sample page. */
 class EnrichmentPipelineTest {
-    private static final Path SAMPLES = Path.of(System.getProperty("newsflow.samples", "../../shared/samples"));
+    private static final Path SAMPLES = Path.of(System.getProperty("newsflow.samples", "../samples"));
 
     /** Without the names dictionary: the samples' people must be found by the tagger and the page context alone. */
     private static final EnrichmentPipeline pipeline = EnrichmentPipeline.load("test", NamesDictionary.empty());
