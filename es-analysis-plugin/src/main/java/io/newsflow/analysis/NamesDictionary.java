@@ -1,6 +1,7 @@
 package io.newsflow.analysis;
 
 import com.hankcs.hanlp.dictionary.CustomDictionary;
+import io.newsflow.names.NamesFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

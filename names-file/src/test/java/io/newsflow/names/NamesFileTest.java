@@ -1,9 +1,9 @@
-package io.newsflow.analysis;
+package io.newsflow.names;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newsflow.analysis.NamesFile.Entry;
-import io.newsflow.analysis.NamesFile.Parsed;
+import io.newsflow.names.NamesFile.Entry;
+import io.newsflow.names.NamesFile.Parsed;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +46,15 @@ class NamesFileTest {
         assertThat(parsed.problems().get(2)).startsWith("line 4: ").contains("nature");
         assertThat(parsed.problems().get(3)).startsWith("line 5: ").contains("frequency");
         assertThat(parsed.problems().get(4)).startsWith("line 6: ").contains("frequency");
+    }
+
+    @Test
+    void readsAWholeFileWithWindowsLineEnds() {
+        Parsed parsed = NamesFile.parse("\uFEFF杜小刚 nr\r\n# comment\r\n\u3000梁溪区\u3000ns\u3000\r\n坏 xx\r\n");
+        assertThat(parsed.entries()).containsExactly(
+                new Entry("杜小刚", "nr", 1000),
+                new Entry("梁溪区", "ns", 1000));
+        assertThat(parsed.problems()).containsExactly("line 4: nature must be one of nr, ns, nt, nz, not 'xx' (坏 xx)");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.newsflow.enrich.entities;
 
 import com.hankcs.hanlp.dictionary.CustomDictionary;
+import io.newsflow.names.NamesFile;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,13 +16,11 @@ import java.util.stream.Collectors;
 
 /**
  * The local names dictionary ({@code config/names.txt}), the same file the index's {@code newsflow_hanlp} analyzer
- * reads: {@code word nature [frequency]} per line, nature {@code nr} person, {@code ns} place, {@code nt}
- * organisation, {@code nz} other; {@code #} comments. Malformed lines are skipped and reported.
+ * reads, parsed by the same {@link NamesFile}. Malformed lines are skipped and reported.
  */
 public final class NamesDictionary {
     /** Bundled copy of {@code config/names.txt}, used when no file is configured. */
     public static final String BUNDLED = "names.txt";
-    private static final int DEFAULT_FREQUENCY = 1000;
     private static final System.Logger LOG = System.getLogger(NamesDictionary.class.getName());
 
     private final Map<String, String> natures;
@@ -43,23 +42,13 @@ public final class NamesDictionary {
     }
 
     public static NamesDictionary parse(String content, String source) {
+        NamesFile.Parsed parsed = NamesFile.parse(content);
+        for (String problem : parsed.problems()) {
+            LOG.log(System.Logger.Level.WARNING, "names dictionary {0}: skipped {1}", source, problem);
+        }
         Map<String, String> natures = new LinkedHashMap<>();
-        String[] lines = content.split("\r?\n");
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            String[] fields = line.split("\\s+");
-            if (fields.length < 2 || fields.length > 3 || !fields[1].matches("n[rstz][a-z]*")
-                    || fields.length == 3 && !fields[2].matches("\\d{1,9}")) {
-                LOG.log(System.Logger.Level.WARNING,
-                        "{0} line {1}: expected \"word nature [frequency]\" with nature nr, ns, nt or nz; skipped: {2}",
-                        source, i + 1, line);
-                continue;
-            }
-            natures.put(fields[0], line.substring(fields[0].length()).strip()
-                    + (fields.length == 2 ? " " + DEFAULT_FREQUENCY : ""));
+        for (NamesFile.Entry entry : parsed.entries()) {
+            natures.put(entry.word(), entry.natureWithFrequency());
         }
         return new NamesDictionary(natures, source);
     }
@@ -110,7 +99,7 @@ public final class NamesDictionary {
 
     private Set<String> withNature(String nature) {
         return natures.entrySet().stream()
-                .filter(entry -> entry.getValue().startsWith(nature))
+                .filter(entry -> entry.getValue().startsWith(nature + " "))
                 .map(Map.Entry::getKey)
                 .collect(Collectors.toUnmodifiableSet());
     }
