@@ -10,6 +10,11 @@ public final class Topics {
     public static final String ARTICLES = "news.articles";
     /** Articles search-service could not index, with the reason in the record headers. */
     public static final String ARTICLES_DLQ = "news.articles.dlq";
+    /**
+     * Largest record of the page topics and of the producers that write them: a page file may hold 5 MB of text,
+     * and its JSON escapes grow it.
+     */
+    public static final int PAGE_RECORD_MAX_BYTES = 8 * 1024 * 1024;
 
     private Topics() {
     }

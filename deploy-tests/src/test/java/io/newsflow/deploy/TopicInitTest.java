@@ -45,8 +45,21 @@ class TopicInitTest {
 
     @Test
     void pageTopicsAcceptTheLargestPage() {
-        assertThat(createdTopics().get(Topics.PAGES)).contains("max.message.bytes=8388608");
-        assertThat(createdTopics().get(Topics.PAGES_DLQ)).contains("max.message.bytes=8388608");
+        assertThat(createdTopics().get(Topics.PAGES)).contains("max.message.bytes=" + Topics.PAGE_RECORD_MAX_BYTES);
+        assertThat(createdTopics().get(Topics.PAGES_DLQ)).contains("max.message.bytes=" + Topics.PAGE_RECORD_MAX_BYTES);
+    }
+
+    @Test
+    void theServicesAreConfiguredWithTheTopicsOfTheArticleModel() {
+        assertThat(topicsOf("ingest-service")).containsExactly(Map.entry("mp.messaging.outgoing.pages.topic", Topics.PAGES));
+        assertThat(topicsOf("enrich-service")).containsOnly(
+                Map.entry("mp.messaging.incoming.pages.topic", Topics.PAGES),
+                Map.entry("mp.messaging.incoming.pages.dead-letter-queue.topic", Topics.PAGES_DLQ),
+                Map.entry("mp.messaging.outgoing.articles.topic", Topics.ARTICLES));
+        assertThat(topicsOf("search-service")).containsOnly(
+                Map.entry("mp.messaging.incoming.articles.topic", Topics.ARTICLES),
+                Map.entry("mp.messaging.incoming.articles.dead-letter-queue.topic", Topics.ARTICLES_DLQ),
+                Map.entry("mp.messaging.outgoing.articles-dlq.topic", Topics.ARTICLES_DLQ));
     }
 
     @Test
@@ -61,6 +74,18 @@ class TopicInitTest {
     @Test
     void brokerCreatesNoTopicImplicitly() {
         assertThat(compose.environment("kafka")).containsEntry("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
+    }
+
+    /** The topic properties of a service's application.properties (every profile). */
+    private static Map<String, String> topicsOf(String module) {
+        Map<String, String> topics = new LinkedHashMap<>();
+        java.util.Properties properties = QuarkusConfig.applicationProperties(module);
+        for (String key : new java.util.TreeSet<>(properties.stringPropertyNames())) {
+            if (key.endsWith(".topic")) {
+                topics.put(key, properties.getProperty(key));
+            }
+        }
+        return topics;
     }
 
     /** Topic → the options after its name, from the script's {@code create <topic> …} lines. */

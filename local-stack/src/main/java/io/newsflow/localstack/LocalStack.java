@@ -1,5 +1,6 @@
 package io.newsflow.localstack;
 
+import io.newsflow.model.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -35,10 +36,10 @@ public final class LocalStack implements AutoCloseable {
 
     /** Topics, partitions and whether they are compacted. */
     private static final Map<String, Boolean> TOPICS = Map.of(
-            "news.pages", false,
-            "news.pages.dlq", false,
-            "news.articles", true,
-            "news.articles.dlq", false);
+            Topics.PAGES, false,
+            Topics.PAGES_DLQ, false,
+            Topics.ARTICLES, true,
+            Topics.ARTICLES_DLQ, false);
 
     /**
      * @param stackDir          folder for the broker's and the node's data, config and logs
@@ -104,6 +105,12 @@ public final class LocalStack implements AutoCloseable {
         Path javaHome = JdkLocator.locate();
         Path stackDir = options.stackDir().toAbsolutePath();
         Files.createDirectories(stackDir);
+        if (options.withElasticsearch()) {
+            Optional<UnprivilegedUser> user = UnprivilegedUser.whenRoot();
+            if (user.isPresent()) {
+                user.get().checkCanEnter(stackDir);
+            }
+        }
         Instant started = Instant.now();
 
         // launch the broker first: it comes up while the node (the slower one) starts
@@ -233,14 +240,14 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** Compaction for the article topic; page topics take records up to 8 MB (a 5 MB page as JSON). */
+    /** Compaction for the article topic; page topics take records of a whole page. */
     private static Map<String, String> topicConfig(String topic, boolean compacted) {
         Map<String, String> config = new java.util.HashMap<>();
         if (compacted) {
             config.put("cleanup.policy", "compact");
         }
-        if (topic.startsWith("news.pages")) {
-            config.put("max.message.bytes", "8388608");
+        if (topic.equals(Topics.PAGES) || topic.equals(Topics.PAGES_DLQ)) {
+            config.put("max.message.bytes", Integer.toString(Topics.PAGE_RECORD_MAX_BYTES));
         }
         return config;
     }

@@ -2,7 +2,6 @@ package io.newsflow.search.index;
 
 import io.newsflow.model.Article;
 import io.newsflow.model.NewsJson;
-import io.newsflow.model.Topics;
 import io.newsflow.search.config.SearchConfig;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -27,7 +26,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Consumes {@code news.articles} in batches, one {@code _bulk} per batch. The batch is acknowledged (its offsets
  * committed) only after Elasticsearch confirmed every document and every refused one is on the dead-letter topic,
- * with the reason and its origin in the headers.
+ * with the reason and its origin in the headers. The dead-letter topic is the one configured for the
+ * {@code articles-dlq} channel.
  */
 @ApplicationScoped
 public class ArticleBatchConsumer {
@@ -84,7 +84,7 @@ public class ArticleBatchConsumer {
         headers.add("dead-letter-partition", Integer.toString(record.partition()).getBytes(StandardCharsets.UTF_8));
         headers.add("dead-letter-offset", Long.toString(record.offset()).getBytes(StandardCharsets.UTF_8));
         return deadLetters.sendMessage(Message.of(record.value(), Metadata.of(OutgoingKafkaRecordMetadata.<String>builder()
-                        .withTopic(Topics.ARTICLES_DLQ).withKey(record.key()).withHeaders(headers).build())))
+                        .withKey(record.key()).withHeaders(headers).build())))
                 .subscribeAsCompletionStage();
     }
 }

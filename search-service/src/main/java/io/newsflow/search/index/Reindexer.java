@@ -2,7 +2,6 @@ package io.newsflow.search.index;
 
 import io.newsflow.model.Article;
 import io.newsflow.model.NewsJson;
-import io.newsflow.model.Topics;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -10,6 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
@@ -52,16 +52,19 @@ public class Reindexer {
     private final BulkIndexer indexer;
     private final ManagedExecutor executor;
     private final Map<String, Object> kafkaConfig;
+    private final String articlesTopic;
     private final AtomicReference<Status> status = new AtomicReference<>(Status.idle());
     private final AtomicLong replayed = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
 
     public Reindexer(IndexManager indexManager, BulkIndexer indexer, ManagedExecutor executor,
-                     @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
+                     @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
+                     @ConfigProperty(name = "mp.messaging.incoming.articles.topic") String articlesTopic) {
         this.indexManager = indexManager;
         this.indexer = indexer;
         this.executor = executor;
         this.kafkaConfig = kafkaConfig;
+        this.articlesTopic = articlesTopic;
     }
 
     public Status status() {
@@ -96,7 +99,7 @@ public class Reindexer {
         Status started = status.get();
         try (KafkaConsumer<String, String> consumer = consumer()) {
             indexManager.createIndex(to, false);
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.ARTICLES).stream()
+            List<TopicPartition> partitions = consumer.partitionsFor(articlesTopic).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
