@@ -2,6 +2,8 @@ package io.newsflow.localstack;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.logging.Handler;
+import java.util.logging.Logger;
 
 /**
  * {@code bin/newsflow up|down|status}: the system on its embedded local stack. Ports and folders come from
@@ -14,6 +16,9 @@ public final class NewsflowCli {
 
     public static void main(String[] args) throws Exception {
         PrintStream out = System.out;
+        for (Handler handler : Logger.getLogger("").getHandlers()) {
+            handler.setFormatter(new LauncherLogFormatter());
+        }
         if (args.length != 2) {
             System.err.println("usage: NewsflowCli up|down|status REPOSITORY");
             System.exit(2);

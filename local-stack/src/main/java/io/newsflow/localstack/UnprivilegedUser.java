@@ -110,6 +110,26 @@ final class UnprivilegedUser {
         }
     }
 
+    /**
+     * Fails at once, naming the fix, when this user cannot reach {@code dir}: a parent folder private to root (a
+     * {@code mktemp -d} folder is 0700, so is /root) would otherwise stop Elasticsearch only after the broker started.
+     */
+    void checkCanEnter(Path dir) throws IOException, InterruptedException {
+        var cmd = new java.util.ArrayList<>(commandPrefix());
+        cmd.addAll(List.of("test", "-x", dir.toString()));
+        if (run(cmd) != 0) {
+            Path blocking = dir;
+            for (Path p = dir; p != null; p = p.getParent()) {
+                if (!Files.isDirectory(p) || !Files.getPosixFilePermissions(p).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
+                    blocking = p;
+                }
+            }
+            throw new IOException("Elasticsearch runs as user " + NAME + " (it refuses root), and that user cannot enter "
+                    + dir + ": " + blocking + " is closed to other users. Let them enter it (chmod o+x " + blocking
+                    + ") or choose a NEWSFLOW_HOME whose parent folders others may enter, such as one under /tmp");
+        }
+    }
+
     private static int run(List<String> command) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command)
                 .redirectErrorStream(true)

@@ -302,7 +302,18 @@ class SearchApiIT {
                 Arguments.of(Map.of("sort", "popular"), "sort must be one of relevance | date, was \"popular\""),
                 Arguments.of(Map.of("page", "101", "size", "100"),
                         "page * size must not exceed 10000; narrow the query instead of paging deeper"),
-                Arguments.of(Map.of("q", "\"太湖综合治理"), "q has an unclosed double quote; a phrase is written \"like this\""));
+                Arguments.of(Map.of("q", "\"太湖综合治理"), "q has an unclosed double quote; a phrase is written \"like this\""),
+                Arguments.of(Map.of("q", "太".repeat(501)), "q is longer than 500 characters"));
+    }
+
+    @Test
+    void acceptsTheLongestQueryTheApiDocumentsWithFilters() {
+        // 500 Chinese characters are 4,500 bytes of the request line once percent-encoded
+        given().queryParam("q", "综合治理".repeat(125)).queryParam("person", "杜小刚").queryParam("place", "太湖")
+                .queryParam("from", "2023-01-01").queryParam("to", "2023-12-31")
+                .when().get("/api/search")
+                .then().statusCode(200)
+                .body("total", greaterThanOrEqualTo(0));
     }
 
     @Test
