@@ -100,6 +100,10 @@ public final class KafkaBroker implements AutoCloseable {
         return process.pid();
     }
 
+    public int controllerPort() {
+        return options.controllerPort();
+    }
+
     public Path logFile() {
         return options.workDir().toAbsolutePath().resolve("kafka.log");
     }

@@ -114,12 +114,9 @@ public final class LocalStack implements AutoCloseable {
         Instant started = Instant.now();
 
         // launch the broker first: it comes up while the node (the slower one) starts
-        KafkaBroker kafka = KafkaBroker.launch(new KafkaBroker.Options(stackDir.resolve("kafka"), options.kafkaPort(),
-                FreePorts.next(), options.kafkaHeapMb(), javaHome, artifacts.kafkaClasspath()));
+        KafkaBroker kafka = KafkaBroker.launch(kafkaOptions(options, stackDir, options.kafkaPort(), FreePorts.next(), artifacts, javaHome));
         ElasticsearchNode elasticsearch = null;
-        ElasticsearchNode.Options elasticsearchOptions = new ElasticsearchNode.Options(artifacts.elasticsearchDistribution(),
-                artifacts.analysisPlugin(), options.cacheDir(), stackDir.resolve("elasticsearch"),
-                options.elasticsearchPort(), options.elasticsearchHeapMb(), javaHome, artifacts.namesFile());
+        ElasticsearchNode.Options elasticsearchOptions = elasticsearchOptions(options, stackDir, options.elasticsearchPort(), artifacts, javaHome);
         try {
             if (options.withElasticsearch()) {
                 elasticsearch = ElasticsearchNode.start(elasticsearchOptions);
@@ -132,7 +129,7 @@ public final class LocalStack implements AutoCloseable {
         try {
             kafka.awaitReady();
             stack.createTopics(options.partitions());
-            stack.writeState();
+            writeState(stackDir, stack.state());
         } catch (IOException | RuntimeException e) {
             stack.stop();
             throw e;
@@ -141,6 +138,57 @@ public final class LocalStack implements AutoCloseable {
                 Duration.between(started, Instant.now()).toMillis(), kafka.bootstrapServers(),
                 elasticsearch == null ? "(not started)" : elasticsearch.httpUrl());
         return stack;
+    }
+
+    /**
+     * Starts whatever part of the stack recorded under {@code options.stackDir()} is not running, on its recorded
+     * ports and data, and leaves running parts alone: a dead node does not cost the broker a restart, nor the other
+     * way round. Starts the whole stack when none is recorded.
+     */
+    public static Endpoints startMissing(Options options) throws IOException, InterruptedException {
+        Path stackDir = options.stackDir().toAbsolutePath();
+        Optional<Properties> recorded = readState(stackDir);
+        if (recorded.isEmpty() || recorded.get().getProperty("kafka.controller.port") == null) {
+            stop(stackDir); // what an older launcher left, without the controller port a broker restart needs
+            return start(options).endpoints();
+        }
+        Properties state = recorded.get();
+        StackArtifacts artifacts = StackArtifacts.fromBuild();
+        Path javaHome = JdkLocator.locate();
+        if (!ChildProcesses.isAlive(Long.parseLong(state.getProperty("kafka.pid")))) {
+            LOG.log(System.Logger.Level.INFO, "Kafka is not running: starting it again on its data");
+            KafkaBroker kafka = KafkaBroker.launch(kafkaOptions(options, stackDir, port(state.getProperty("kafka.bootstrap")),
+                    Integer.parseInt(state.getProperty("kafka.controller.port")), artifacts, javaHome));
+            kafka.awaitReady();
+            state.setProperty("kafka.pid", Long.toString(kafka.pid()));
+        }
+        String elasticsearchUrl = state.getProperty("elasticsearch.url");
+        if (elasticsearchUrl != null && !ChildProcesses.isAlive(Long.parseLong(state.getProperty("elasticsearch.pid")))) {
+            LOG.log(System.Logger.Level.INFO, "Elasticsearch is not running: starting it again on its data");
+            ElasticsearchNode node = ElasticsearchNode.start(
+                    elasticsearchOptions(options, stackDir, port(elasticsearchUrl), artifacts, javaHome));
+            state.setProperty("elasticsearch.pid", Long.toString(node.pid()));
+        }
+        writeState(stackDir, state);
+        return new Endpoints(state.getProperty("kafka.bootstrap"), elasticsearchUrl);
+    }
+
+    private static KafkaBroker.Options kafkaOptions(Options options, Path stackDir, int port, int controllerPort,
+                                                    StackArtifacts artifacts, Path javaHome) {
+        return new KafkaBroker.Options(stackDir.resolve("kafka"), port, controllerPort, options.kafkaHeapMb(), javaHome,
+                artifacts.kafkaClasspath());
+    }
+
+    private static ElasticsearchNode.Options elasticsearchOptions(Options options, Path stackDir, int port,
+                                                                  StackArtifacts artifacts, Path javaHome) {
+        return new ElasticsearchNode.Options(artifacts.elasticsearchDistribution(), artifacts.analysisPlugin(),
+                options.cacheDir(), stackDir.resolve("elasticsearch"), port, options.elasticsearchHeapMb(), javaHome,
+                artifacts.namesFile());
+    }
+
+    /** The port of {@code host:port} or {@code http://host:port}. */
+    private static int port(String address) {
+        return Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
     }
 
     public Endpoints endpoints() {
@@ -252,18 +300,27 @@ public final class LocalStack implements AutoCloseable {
         return config;
     }
 
-    private void writeState() throws IOException {
+    /** What another JVM needs to find, stop or complete this stack. */
+    private Properties state() {
         Properties state = new Properties();
         state.setProperty("kafka.pid", Long.toString(kafka.pid()));
         state.setProperty("kafka.bootstrap", kafka.bootstrapServers());
+        state.setProperty("kafka.controller.port", Integer.toString(kafka.controllerPort()));
         if (elasticsearch != null) {
             state.setProperty("elasticsearch.pid", Long.toString(elasticsearch.pid()));
             state.setProperty("elasticsearch.url", elasticsearch.httpUrl());
         }
         state.setProperty("started", Instant.now().toString());
-        try (OutputStream out = Files.newOutputStream(stackDir.resolve(STATE_FILE))) {
+        return state;
+    }
+
+    private static void writeState(Path stackDir, Properties state) throws IOException {
+        Path file = stackDir.resolve(STATE_FILE);
+        Path written = stackDir.resolve(STATE_FILE + ".new");
+        try (OutputStream out = Files.newOutputStream(written)) {
             state.store(out, "newsflow local stack");
         }
+        Files.move(written, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static Optional<Properties> readState(Path stackDir) throws IOException {

@@ -19,11 +19,11 @@ public final class NewsflowCli {
         for (Handler handler : Logger.getLogger("").getHandlers()) {
             handler.setFormatter(new LauncherLogFormatter());
         }
-        if (args.length != 2) {
-            System.err.println("usage: NewsflowCli up|down|status REPOSITORY");
+        if (args.length < 2 || args.length > 3) {
+            System.err.println("usage: NewsflowCli up|down|status|restart PART REPOSITORY");
             System.exit(2);
         }
-        Path repository = Path.of(args[1]);
+        Path repository = Path.of(args[args.length - 1]);
         NewsflowSystem system = new NewsflowSystem(new NewsflowSystem.Options(
                 Path.of(env("NEWSFLOW_HOME", repository.resolve("newsflow-data").toString())), repository,
                 port("NEWSFLOW_KAFKA_PORT", 9092), port("NEWSFLOW_ES_PORT", 9200), port("NEWSFLOW_SEARCH_PORT", 8080),
@@ -48,8 +48,16 @@ public final class NewsflowCli {
                 out.println("newsflow stopped.");
             }
             case "status" -> system.status().forEach(out::println);
+            case "restart" -> {
+                if (args.length != 3 || !system.parts().contains(args[1])) {
+                    System.err.println("usage: bin/newsflow restart " + String.join("|", system.parts()));
+                    System.exit(2);
+                }
+                system.restart(args[1]);
+                out.println(args[1] + " restarted; newsflow is running.");
+            }
             default -> {
-                System.err.println("unknown command " + args[0] + "; expected up, down or status");
+                System.err.println("unknown command " + args[0] + "; expected up, down, status or restart");
                 System.exit(2);
             }
         }

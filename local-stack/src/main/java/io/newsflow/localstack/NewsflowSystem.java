@@ -84,10 +84,9 @@ public final class NewsflowSystem {
             LOG.log(System.Logger.Level.INFO, "local stack already running: Kafka {0}, Elasticsearch {1}",
                     endpoints.kafkaBootstrapServers(), endpoints.elasticsearchUrl());
         } else {
-            LocalStack.stop(options.stackDir()); // a half-dead stack from a crash
-            LOG.log(System.Logger.Level.INFO, "starting Kafka and Elasticsearch (first start unpacks Elasticsearch, ~30 s)");
-            endpoints = LocalStack.start(new LocalStack.Options(options.stackDir(), LocalStack.defaultCacheDir(),
-                    options.kafkaPort(), options.elasticsearchPort(), 3, 256, 512, true)).endpoints();
+            LOG.log(System.Logger.Level.INFO, "starting what is not running of Kafka and Elasticsearch (a first start unpacks Elasticsearch, ~30 s)");
+            endpoints = LocalStack.startMissing(new LocalStack.Options(options.stackDir(), LocalStack.defaultCacheDir(),
+                    options.kafkaPort(), options.elasticsearchPort(), 3, 256, 512, true));
         }
         Path javaHome = JdkLocator.locate();
         Map<String, String> config = new HashMap<>(Map.of(
@@ -111,6 +110,31 @@ public final class NewsflowSystem {
             LOG.log(System.Logger.Level.INFO, "{0} ready at {1}", service.name(), service.url());
         }
         return endpoints;
+    }
+
+    /** The parts {@link #restart(String)} knows: the stack's two servers and the three services. */
+    public List<String> parts() {
+        List<String> parts = new java.util.ArrayList<>(List.of("kafka", "elasticsearch"));
+        services().forEach(service -> parts.add(service.name()));
+        return parts;
+    }
+
+    /** Stops one part (a service, {@code kafka} or {@code elasticsearch}) and starts whatever is not running. */
+    public LocalStack.Endpoints restart(String part) throws IOException, InterruptedException {
+        if (!parts().contains(part)) {
+            throw new IllegalArgumentException("unknown part " + part + "; expected one of " + String.join(", ", parts()));
+        }
+        Optional<ServiceProcess> service = services().stream().filter(s -> s.name().equals(part)).findFirst();
+        if (service.isPresent()) {
+            service.get().stop();
+        } else {
+            Long pid = LocalStack.processes(options.stackDir()).get(part);
+            if (pid != null) {
+                ChildProcesses.stop(pid, java.time.Duration.ofSeconds(30));
+            }
+        }
+        LOG.log(System.Logger.Level.INFO, "stopped {0}", part);
+        return up();
     }
 
     /** Stops the services, then the stack; safe to call when nothing runs. */

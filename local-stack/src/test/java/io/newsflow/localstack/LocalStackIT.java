@@ -50,6 +50,52 @@ class LocalStackIT {
 
         assertThat(ChildProcesses.isAlive(kafkaPid)).isFalse();
         assertThat(ChildProcesses.isAlive(elasticsearchPid)).isFalse();
+        assertNoProcessLeft(stackDir);
+    }
+
+    @Test
+    void startsOnlyThePartThatDiedAndLeavesTheOtherRunning() throws Exception {
+        Path stackDir = Path.of("target", "local-stack-partial-it");
+        LocalStack.stop(stackDir);
+        FileTrees.deleteRecursively(stackDir);
+        LocalStack.Options options = LocalStack.Options.onFreePorts(stackDir);
+        LocalStack.Endpoints endpoints = LocalStack.start(options).endpoints();
+        try {
+            Map<String, Long> before = LocalStack.processes(stackDir);
+            kill(before.get("elasticsearch"));
+
+            assertThat(LocalStack.startMissing(options)).isEqualTo(endpoints);
+
+            Map<String, Long> afterNode = LocalStack.processes(stackDir);
+            assertThat(afterNode.get("kafka")).isEqualTo(before.get("kafka"));
+            assertThat(afterNode.get("elasticsearch")).isNotEqualTo(before.get("elasticsearch"));
+            assertThat(LocalStack.running(stackDir)).contains(endpoints);
+
+            kill(afterNode.get("kafka"));
+
+            assertThat(LocalStack.startMissing(options)).isEqualTo(endpoints);
+
+            Map<String, Long> afterBroker = LocalStack.processes(stackDir);
+            assertThat(afterBroker.get("elasticsearch")).isEqualTo(afterNode.get("elasticsearch"));
+            assertThat(afterBroker.get("kafka")).isNotEqualTo(afterNode.get("kafka"));
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.kafkaBootstrapServers()))) {
+                // the broker came back on its own data: the topics are still there
+                assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS)).contains("news.pages", "news.articles");
+            }
+        } finally {
+            LocalStack.stop(stackDir);
+        }
+        assertNoProcessLeft(stackDir);
+    }
+
+    /** SIGKILL, as a crash would end it, and wait until it is gone. */
+    private static void kill(long pid) throws Exception {
+        ProcessHandle process = ProcessHandle.of(pid).orElseThrow();
+        process.destroyForcibly();
+        process.onExit().get(30, TimeUnit.SECONDS);
+    }
+
+    private static void assertNoProcessLeft(Path stackDir) throws Exception {
         assertThat(ProcessHandle.allProcesses()
                 .filter(p -> p.info().commandLine().orElse("").contains(stackDir.toAbsolutePath().toString())))
                 .isEmpty();
