@@ -5,7 +5,7 @@ import io.newsflow.model.IssueDateSource;
 import io.newsflow.model.NewsJson;
 
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.DateTimeException;
@@ -19,39 +19,66 @@ import java.util.regex.Pattern;
  * Finds a page's issue date, first rule that answers wins: the file name ({@code 2024-09-06}, {@code 20240906},
  * {@code 2024_09_06} anywhere in it); a parent folder inside the inbox named that way (or nested
  * {@code 2024/09/06}); a sidecar {@code <name>.json} with {@code issueDate}; the file's modification date.
+ * <p>
+ * Every date is checked against the {@link IssueDateRange} where it enters, and a sidecar that is there is always
+ * read and checked, even when the name decides: it is the user's explicit statement, so a broken one (empty, not
+ * JSON, no {@code issueDate}, too large, not a regular file) refuses the page with the reason instead of being
+ * silently passed over for the modification date.
  */
 public final class IssueDateResolver {
     // digits must not continue on either side, so a longer number is not read as a date
     private static final Pattern DATE = Pattern.compile("(?<!\\d)((?:19|20)\\d{2})[-_]?(\\d{2})[-_]?(\\d{2})(?!\\d)");
 
+    /** Sidecars carry a date and little else: anything larger is not one (and is never read whole). */
+    public static final int MAX_SIDECAR_BYTES = 64 * 1024;
+
     public record ResolvedDate(LocalDate date, IssueDateSource source) {
     }
 
     private final ZoneId zone;
+    private final IssueDateRange range;
 
+    /** With the default range, 1900-01-01 to one year after today. */
     public IssueDateResolver(ZoneId zone) {
-        this.zone = zone;
+        this(IssueDateRange.defaults(zone));
+    }
+
+    public IssueDateResolver(IssueDateRange range) {
+        this.zone = range.zone();
+        this.range = range;
+    }
+
+    public IssueDateRange range() {
+        return range;
     }
 
     /**
      * @param relativePath the file's path relative to the inbox (its folders are the folder rule's input)
      * @param sidecar      the sidecar JSON file, if one came with the page
      * @param modified     the file's modification time
+     * @throws NotTextException {@link NotTextException.Reason#SIDECAR} for a broken sidecar,
+     *                          {@link NotTextException.Reason#ISSUE_DATE} for a date outside the range
      */
-    public ResolvedDate resolve(Path relativePath, Optional<Path> sidecar, FileTime modified) {
+    public ResolvedDate resolve(Path relativePath, Optional<Path> sidecar, FileTime modified) throws NotTextException {
+        Optional<LocalDate> fromSidecar = sidecar.isPresent() ? Optional.of(dateInSidecar(sidecar.get())) : Optional.empty();
         Optional<LocalDate> fromName = dateIn(relativePath.getFileName().toString());
         if (fromName.isPresent()) {
-            return new ResolvedDate(fromName.get(), IssueDateSource.FILENAME);
+            return new ResolvedDate(range.check(fromName.get(), "the file name"), IssueDateSource.FILENAME);
         }
         Optional<LocalDate> fromFolder = dateInFolders(relativePath.getParent());
         if (fromFolder.isPresent()) {
-            return new ResolvedDate(fromFolder.get(), IssueDateSource.FOLDER);
+            return new ResolvedDate(range.check(fromFolder.get(), "the folder name"), IssueDateSource.FOLDER);
         }
-        Optional<LocalDate> fromSidecar = sidecar.flatMap(IssueDateResolver::dateInSidecar);
         if (fromSidecar.isPresent()) {
             return new ResolvedDate(fromSidecar.get(), IssueDateSource.SIDECAR);
         }
-        return new ResolvedDate(modified.toInstant().atZone(zone).toLocalDate(), IssueDateSource.MTIME);
+        LocalDate modifiedOn = modified.toInstant().atZone(zone).toLocalDate();
+        return new ResolvedDate(range.check(modifiedOn, "the file's modification time"), IssueDateSource.MTIME);
+    }
+
+    /** A date given explicitly (an upload's parameter, a command-line option), checked against the range. */
+    public ResolvedDate given(LocalDate date, String where) throws NotTextException {
+        return new ResolvedDate(range.check(date, where), IssueDateSource.SIDECAR);
     }
 
     static Optional<LocalDate> dateIn(String name) {
@@ -86,13 +113,49 @@ public final class IssueDateResolver {
         return Optional.empty();
     }
 
-    private static Optional<LocalDate> dateInSidecar(Path sidecar) {
+    /** The sidecar's {@code issueDate}, checked; any flaw of the sidecar is a {@link NotTextException.Reason#SIDECAR}. */
+    private LocalDate dateInSidecar(Path sidecar) throws NotTextException {
+        byte[] bytes;
         try {
-            JsonNode issueDate = NewsJson.mapper().readTree(Files.readString(sidecar)).path("issueDate");
-            return issueDate.isTextual() ? Optional.of(LocalDate.parse(issueDate.asText())) : Optional.empty();
-        } catch (IOException | DateTimeException e) {
-            return Optional.empty(); // an unreadable sidecar does not stop the page: the next rule answers
+            bytes = RegularFiles.read(sidecar, MAX_SIDECAR_BYTES);
+        } catch (NotTextException e) {
+            throw sidecarError(e.detectedType(), "the sidecar is refused: " + e.getMessage());
+        } catch (IOException e) {
+            throw sidecarError("unknown", "the sidecar cannot be read: " + e.getClass().getSimpleName());
         }
+        String json = new String(bytes, StandardCharsets.UTF_8);
+        if (json.isBlank()) {
+            throw sidecarError("empty", "the sidecar is empty; it must be JSON like {\"issueDate\":\"2024-09-06\"}");
+        }
+        JsonNode issueDate;
+        try {
+            JsonNode root = NewsJson.mapper().readTree(json);
+            if (root == null || !root.isObject()) {
+                throw sidecarError("application/json", "the sidecar is no JSON object; it must be like {\"issueDate\":\"2024-09-06\"}");
+            }
+            issueDate = root.path("issueDate");
+        } catch (IOException e) {
+            throw sidecarError("text/plain", "the sidecar is not valid JSON; it must be like {\"issueDate\":\"2024-09-06\"}");
+        }
+        if (!issueDate.isTextual()) {
+            throw sidecarError("application/json", "the sidecar has no issueDate text (yyyy-MM-dd)");
+        }
+        LocalDate date;
+        try {
+            date = LocalDate.parse(issueDate.asText());
+        } catch (DateTimeException e) {
+            throw sidecarError("application/json", "the sidecar's issueDate must be yyyy-MM-dd, was '" + shortened(issueDate.asText()) + "'");
+        }
+        return range.check(date, "the sidecar");
+    }
+
+    /** A user's text quoted in a message: at most 40 characters of it. */
+    static String shortened(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+    }
+
+    private static NotTextException sidecarError(String detectedType, String message) {
+        return new NotTextException(NotTextException.Reason.SIDECAR, detectedType, message);
     }
 
     private static Optional<LocalDate> date(String year, String month, String day) {

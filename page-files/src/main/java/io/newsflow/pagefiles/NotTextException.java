@@ -1,9 +1,27 @@
 package io.newsflow.pagefiles;
 
-/** The bytes of a file are not a page: the reason code goes into metrics, the message and type into the error report. */
+/**
+ * A file is refused as a page: its bytes are no text, it is no regular file, or what tells its issue date is broken.
+ * The reason code goes into metrics, the message and type into the error report.
+ */
 public class NotTextException extends Exception {
     /** Why a file was refused; also the {@code reason} tag of the failure metric. */
-    public enum Reason { EMPTY, BINARY, CONTROL_CHARACTERS, TOO_LARGE }
+    public enum Reason {
+        EMPTY, BINARY, CONTROL_CHARACTERS, TOO_LARGE,
+        /** a symbolic link, FIFO, device or socket: never opened */
+        NOT_REGULAR_FILE,
+        /** the service may not read it (permissions, I/O error) */
+        UNREADABLE,
+        /** its sidecar is empty, malformed, too large, not a regular file, or has no usable {@code issueDate} */
+        SIDECAR,
+        /** the issue date it gives lies outside the plausible range */
+        ISSUE_DATE;
+
+        /** The reason as it appears in reports and metric tags: {@code too-large}, {@code issue-date}. */
+        public String code() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+    }
 
     private final Reason reason;
     private final String detectedType;

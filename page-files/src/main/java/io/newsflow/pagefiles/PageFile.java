@@ -1,11 +1,11 @@
 package io.newsflow.pagefiles;
 
-import io.newsflow.model.IssueDateSource;
 import io.newsflow.model.Page;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
@@ -38,9 +38,10 @@ public final class PageFile {
             throws IOException, NotTextException {
         byte[] bytes = Files.readAllBytes(file);
         DecodedText decoded = new PageDecoder().decode(bytes);
-        IssueDateResolver.ResolvedDate date = issueDate
-                .map(day -> new IssueDateResolver.ResolvedDate(day, IssueDateSource.SIDECAR))
-                .orElseGet(() -> new IssueDateResolver(zone).resolve(file, sidecar(file), mtime(file)));
+        IssueDateResolver resolver = new IssueDateResolver(zone);
+        IssueDateResolver.ResolvedDate date = issueDate.isPresent()
+                ? resolver.given(issueDate.get(), "the given issue date")
+                : resolver.resolve(file, sidecar(file), mtime(file));
         return new Page(sha256(bytes), file.getFileName().toString(), date.date(), date.source(), decoded.charset(),
                 decoded.text(), bytes.length, receivedAt);
     }
@@ -49,7 +50,8 @@ public final class PageFile {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
         Path candidate = file.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".json");
-        return Files.isRegularFile(candidate) ? Optional.of(candidate) : Optional.empty();
+        // a link or FIFO there is handed on too: the resolver refuses it rather than following or opening it
+        return Files.exists(candidate, LinkOption.NOFOLLOW_LINKS) ? Optional.of(candidate) : Optional.empty();
     }
 
     private static FileTime mtime(Path file) {
