@@ -60,7 +60,7 @@ public final class IssueDateResolver {
      *                          {@link NotTextException.Reason#ISSUE_DATE} for a date outside the range
      */
     public ResolvedDate resolve(Path relativePath, Optional<Path> sidecar, FileTime modified) throws NotTextException {
-        Optional<LocalDate> fromSidecar = sidecar.isPresent() ? Optional.of(dateInSidecar(sidecar.get())) : Optional.empty();
+        Optional<LocalDate> fromSidecar = sidecar.isPresent() ? dateInSidecar(sidecar.get()) : Optional.empty();
         Optional<LocalDate> fromName = dateIn(relativePath.getFileName().toString());
         if (fromName.isPresent()) {
             return new ResolvedDate(range.check(fromName.get(), "the file name"), IssueDateSource.FILENAME);
@@ -113,8 +113,11 @@ public final class IssueDateResolver {
         return Optional.empty();
     }
 
-    /** The sidecar's {@code issueDate}, checked; any flaw of the sidecar is a {@link NotTextException.Reason#SIDECAR}. */
-    private LocalDate dateInSidecar(Path sidecar) throws NotTextException {
+    /**
+     * The sidecar's {@code issueDate}, checked; empty when the sidecar is a JSON object without one (it may carry
+     * other notes, such as an upload's original name). Any flaw of the sidecar is a {@link NotTextException.Reason#SIDECAR}.
+     */
+    private Optional<LocalDate> dateInSidecar(Path sidecar) throws NotTextException {
         byte[] bytes;
         try {
             bytes = RegularFiles.read(sidecar, MAX_SIDECAR_BYTES);
@@ -137,8 +140,11 @@ public final class IssueDateResolver {
         } catch (IOException e) {
             throw sidecarError("text/plain", "the sidecar is not valid JSON; it must be like {\"issueDate\":\"2024-09-06\"}");
         }
+        if (issueDate.isMissingNode()) {
+            return Optional.empty();
+        }
         if (!issueDate.isTextual()) {
-            throw sidecarError("application/json", "the sidecar has no issueDate text (yyyy-MM-dd)");
+            throw sidecarError("application/json", "the sidecar's issueDate must be text yyyy-MM-dd");
         }
         LocalDate date;
         try {
@@ -146,7 +152,7 @@ public final class IssueDateResolver {
         } catch (DateTimeException e) {
             throw sidecarError("application/json", "the sidecar's issueDate must be yyyy-MM-dd, was '" + shortened(issueDate.asText()) + "'");
         }
-        return range.check(date, "the sidecar");
+        return Optional.of(range.check(date, "the sidecar"));
     }
 
     /** A user's text quoted in a message: at most 40 characters of it. */

@@ -61,7 +61,7 @@ class IssueDateResolverTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "  \n", "{not json", "[\"2024-09-06\"]", "{}", "{\"issueDate\":20240906}",
+    @ValueSource(strings = {"", "  \n", "{not json", "[\"2024-09-06\"]", "{\"issueDate\":20240906}", "{\"issueDate\":null}",
             "{\"issueDate\":\"06.09.2024\"}"})
     void refusesAnEmptyOrMalformedSidecarInsteadOfFallingBackToTheModificationDate(String content, @TempDir Path dir) throws Exception {
         Path sidecar = Files.writeString(dir.resolve("page.json"), content);
@@ -71,6 +71,14 @@ class IssueDateResolverTest {
                     assertThat(e.reason()).isEqualTo(NotTextException.Reason.SIDECAR);
                     assertThat(e.getMessage()).startsWith("the sidecar");
                 });
+    }
+
+    @Test
+    void aSidecarWithOtherNotesButNoIssueDateLeavesTheDateToTheNextRule(@TempDir Path dir) throws Exception {
+        Path sidecar = Files.writeString(dir.resolve("page.json"), "{\"originalName\":\"front page.txt\"}");
+
+        assertThat(resolver.resolve(Path.of("page.txt"), Optional.of(sidecar), MODIFIED))
+                .isEqualTo(new IssueDateResolver.ResolvedDate(LocalDate.of(2024, 9, 8), IssueDateSource.MTIME));
     }
 
     @Test
