@@ -7,7 +7,7 @@ import java.util.logging.Logger;
 
 /**
  * {@code bin/newsflow up|down|status}: the system on its embedded local stack. Ports and folders come from
- * environment variables (see README): {@code NEWSFLOW_HOME}, {@code NEWSFLOW_KAFKA_PORT},
+ * environment variables (see docs/operations.md): {@code NEWSFLOW_HOME}, {@code NEWSFLOW_KAFKA_PORT},
  * {@code NEWSFLOW_ES_PORT}, {@code NEWSFLOW_SEARCH_PORT}, {@code NEWSFLOW_INGEST_PORT}, {@code NEWSFLOW_ENRICH_PORT}.
  */
 public final class NewsflowCli {
@@ -25,7 +25,7 @@ public final class NewsflowCli {
         }
         Path repository = Path.of(args[args.length - 1]);
         NewsflowSystem system = new NewsflowSystem(new NewsflowSystem.Options(
-                Path.of(env("NEWSFLOW_HOME", repository.resolve("newsflow-data").toString())), repository,
+                home(repository), repository,
                 port("NEWSFLOW_KAFKA_PORT", 9092), port("NEWSFLOW_ES_PORT", 9200), port("NEWSFLOW_SEARCH_PORT", 8080),
                 port("NEWSFLOW_INGEST_PORT", 8081), port("NEWSFLOW_ENRICH_PORT", 8082)));
         switch (args[0]) {
@@ -61,6 +61,11 @@ public final class NewsflowCli {
                 System.exit(2);
             }
         }
+    }
+
+    /** The data folder: {@code NEWSFLOW_HOME}, else {@code newsflow-data} in the checkout. */
+    static Path home(Path repository) {
+        return Path.of(env("NEWSFLOW_HOME", repository.resolve("newsflow-data").toString()));
     }
 
     private static String env(String name, String fallback) {

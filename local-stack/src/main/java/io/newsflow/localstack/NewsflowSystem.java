@@ -89,15 +89,7 @@ public final class NewsflowSystem {
                     options.kafkaPort(), options.elasticsearchPort(), 3, 256, 512, true));
         }
         Path javaHome = JdkLocator.locate();
-        Map<String, String> config = new HashMap<>(Map.of(
-                "kafka.bootstrap.servers", endpoints.kafkaBootstrapServers(),
-                "quarkus.elasticsearch.hosts", endpoints.elasticsearchHostPort(),
-                "newsflow.home", options.home().toString()));
-        // the names dictionary the Elasticsearch node reads too, so that editing it and restarting takes effect
-        Path names = options.repository().resolve("config").resolve("names.txt");
-        if (Files.isRegularFile(names)) {
-            config.put("newsflow.enrich.names-file", names.toString());
-        }
+        Map<String, String> config = serviceConfig(endpoints);
         for (ServiceProcess service : services()) {
             if (service.runningPid().isPresent()) {
                 LOG.log(System.Logger.Level.INFO, "{0} already running", service.name());
@@ -110,6 +102,38 @@ public final class NewsflowSystem {
             LOG.log(System.Logger.Level.INFO, "{0} ready at {1}", service.name(), service.url());
         }
         return endpoints;
+    }
+
+    /** What every service is told: where Kafka, Elasticsearch and the data folder are. */
+    private Map<String, String> serviceConfig(LocalStack.Endpoints endpoints) {
+        Map<String, String> config = new HashMap<>(Map.of(
+                "kafka.bootstrap.servers", endpoints.kafkaBootstrapServers(),
+                "quarkus.elasticsearch.hosts", endpoints.elasticsearchHostPort(),
+                "newsflow.home", options.home().toString()));
+        // the names dictionary the Elasticsearch node reads too, so that editing it and restarting takes effect
+        Path names = options.repository().resolve("config").resolve("names.txt");
+        if (Files.isRegularFile(names)) {
+            config.put("newsflow.enrich.names-file", names.toString());
+        }
+        return config;
+    }
+
+    /**
+     * One more instance of a service beside the running system ({@code enrich-service-2}: its own port, pid and log),
+     * started and ready when this returns: what scale-out and rebalancing need. Kafka shares the topics' partitions
+     * between the instances of a service, which have one consumer group. Stop it with {@link ServiceProcess#stop()}.
+     */
+    public ServiceProcess startInstance(String service, int number, int port) throws IOException, InterruptedException {
+        if (services().stream().noneMatch(s -> s.name().equals(service))) {
+            throw new IllegalArgumentException("no service " + service);
+        }
+        LocalStack.Endpoints endpoints = LocalStack.running(options.stackDir())
+                .orElseThrow(() -> new IllegalStateException("the local stack is not running: bin/newsflow up first"));
+        ServiceProcess instance = new ServiceProcess(service + "-" + number, jar(service), port,
+                options.home().resolve("run"), options.home().resolve("logs"));
+        instance.start(JdkLocator.locate(), heapMb(service), serviceConfig(endpoints));
+        instance.awaitReady();
+        return instance;
     }
 
     /** The parts {@link #restart(String)} knows: the stack's two servers and the three services. */

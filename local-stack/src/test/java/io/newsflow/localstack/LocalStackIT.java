@@ -4,7 +4,16 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,6 +25,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class LocalStackIT {
 
@@ -39,6 +49,8 @@ class LocalStackIT {
                 assertThat(admin.describeConfigs(List.of(articles)).all().get(30, TimeUnit.SECONDS)
                         .get(articles).get("cleanup.policy").value()).isEqualTo("compact");
             }
+
+            showsAndReplaysADeadLetter(stack.endpoints().kafkaBootstrapServers());
 
             HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create(stack.endpoints().elasticsearchUrl() + "/_cluster/health")).build(), HttpResponse.BodyHandlers.ofString());
@@ -86,6 +98,33 @@ class LocalStackIT {
             LocalStack.stop(stackDir);
         }
         assertNoProcessLeft(stackDir);
+    }
+
+    /** What {@code bin/newsflow topics} does with a record on a dead-letter topic. */
+    private static void showsAndReplaysADeadLetter(String bootstrap) throws Exception {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+                new StringSerializer(), new StringSerializer())) {
+            ProducerRecord<String, String> letter = new ProducerRecord<>("news.pages.dlq", "page-key", "{\"text\":\"一页\"}");
+            letter.headers().add("dead-letter-topic", "news.pages".getBytes(StandardCharsets.UTF_8));
+            letter.headers().add("dead-letter-reason", "test reason".getBytes(StandardCharsets.UTF_8));
+            producer.send(letter).get(30, TimeUnit.SECONDS);
+        }
+        ByteArrayOutputStream shown = new ByteArrayOutputStream();
+        TopicTool tool = new TopicTool(bootstrap, new PrintStream(shown, true, StandardCharsets.UTF_8));
+
+        assertThat(tool.run(List.of("show", "news.pages.dlq"))).isZero();
+        assertThat(shown.toString(StandardCharsets.UTF_8)).contains("news.pages.dlq 0:0 key=page-key",
+                "dead-letter-reason: test reason", "{\"text\":\"一页\"}", "1 record(s)");
+
+        assertThat(tool.run(List.of("replay", "news.pages.dlq", "0:0"))).isZero();
+        try (TopicReader pages = new TopicReader(bootstrap, "news.pages")) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(pages.poll())
+                    .anySatisfy(record -> {
+                        assertThat(record.key()).isEqualTo("page-key");
+                        assertThat(record.value()).isEqualTo("{\"text\":\"一页\"}");
+                    }));
+        }
+        assertThat(tool.run(List.of("drop", "news.pages.dlq"))).isEqualTo(2);
     }
 
     /** SIGKILL, as a crash would end it, and wait until it is gone. */
