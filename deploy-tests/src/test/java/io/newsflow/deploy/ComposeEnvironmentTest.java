@@ -100,11 +100,11 @@ class ComposeEnvironmentTest {
     }
 
     @Test
-    void readmeListsTheEnvironmentOfTheServicesAndTheComposeSettings() {
-        String readme = Repo.read("README.md");
+    void theDeploymentDocsListTheEnvironmentOfTheServicesAndTheComposeSettings() {
+        String docs = Repo.read("docs/deployment.md") + Repo.read("docs/operations.md");
         Set<String> names = new TreeSet<>(DotEnv.example().keySet());
         NEWSFLOW_SERVICES.forEach(service -> names.addAll(compose.environment(service).keySet()));
-        assertThat(names.stream().filter(name -> !readme.contains("`" + name + "`")).toList())
-                .as("variables README.md does not mention (as `NAME`)").isEmpty();
+        assertThat(names.stream().filter(name -> !docs.contains("`" + name + "`")).toList())
+                .as("variables docs/deployment.md and docs/operations.md do not mention (as `NAME`)").isEmpty();
     }
 }
