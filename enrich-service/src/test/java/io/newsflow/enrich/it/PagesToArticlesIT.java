@@ -114,8 +114,29 @@ class PagesToArticlesIT {
         }
     }
 
+    @Test
+    void deadLettersAnInvalidPageOfMoreThanOneMegabyteWithTheReason() throws Exception {
+        String key = "big-page-without-sha256-" + UUID.randomUUID();
+        // 3 MB of text, a page ingest-service may well publish (news.pages and news.pages.dlq take 8 MB records), but no
+        // sha256: it fails validation
+        String value = "{\"fileName\":\"big.txt\",\"text\":\"" + "本报讯".repeat(350_000) + "\"}";
+        assertThat(value.getBytes(StandardCharsets.UTF_8).length).isGreaterThan(2 * 1024 * 1024).isLessThan(Topics.PAGE_RECORD_MAX_BYTES);
+
+        send(key, value);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(TopicContents.read(bootstrapServers, Topics.PAGES_DLQ))
+                        .filteredOn(record -> key.equals(record.key()))
+                        .singleElement().satisfies(record -> {
+                            assertThat(record.value()).isEqualTo(value);
+                            assertThat(header(record, "dead-letter-reason")).contains("sha256");
+                            assertThat(header(record, "dead-letter-topic")).isEqualTo(Topics.PAGES);
+                        }));
+    }
+
     private void send(String key, String value) throws Exception {
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.PAGE_RECORD_MAX_BYTES),
                 new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>(Topics.PAGES, key, value)).get();
         }
