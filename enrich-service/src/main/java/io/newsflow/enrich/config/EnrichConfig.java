@@ -16,9 +16,20 @@ public interface EnrichConfig {
     @WithDefault(EnrichmentPipeline.VERSION)
     String pipelineVersion();
 
-    /** How long to wait for Kafka to acknowledge a page's articles before the page is retried or dead-lettered. */
+    /**
+     * How long one attempt waits for Kafka to acknowledge a page's articles (or its dead letter). An attempt that
+     * times out is retried, never dead-lettered, and marks Kafka unreachable (readiness down) until a send succeeds.
+     */
     @WithDefault("30s")
     Duration sendTimeout();
+
+    /** Pause before the first retry of a delivery Kafka did not acknowledge; it doubles for each further retry. */
+    @WithDefault("1s")
+    Duration retryBackoff();
+
+    /** Longest pause between two attempts of a delivery, however long Kafka stays away. */
+    @WithDefault("30s")
+    Duration maxRetryBackoff();
 
     /**
      * The names dictionary ({@code word nature [frequency]} per line), the same file the index analyzer reads.

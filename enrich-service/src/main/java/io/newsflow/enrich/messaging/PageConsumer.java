@@ -1,12 +1,18 @@
 package io.newsflow.enrich.messaging;
 
 import io.newsflow.enrich.config.EnrichConfig;
+import io.newsflow.enrich.delivery.Failures;
+import io.newsflow.enrich.delivery.InFlightPages;
+import io.newsflow.enrich.delivery.KafkaReachability;
+import io.newsflow.enrich.delivery.Redelivery;
 import io.newsflow.enrich.pipeline.EnrichmentPipeline;
 import io.newsflow.model.Article;
 import io.newsflow.model.NewsJson;
 import io.newsflow.model.Page;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -17,18 +23,23 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Consumes pages, publishes their articles and acknowledges the page only once Kafka acknowledged every article,
  * so a crash in between re-processes the page (same ids, so no duplicates). Acknowledgements may come out of
- * order; the connector commits an offset only when every page before it was acknowledged. A page that cannot be read or
- * enriched is nacked and goes to the dead-letter topic with the reason in its headers.
+ * order; the connector commits an offset only when every page before it was acknowledged.
+ *
+ * <p>Only a record that is itself bad goes to the dead-letter topic, with the reason in its headers: one that is no
+ * page, an invalid page, a page the enrichment fails on, a page with an article Kafka refuses for its size. A send
+ * that times out or fails because Kafka is down or refuses the credentials is retried until Kafka acknowledges it,
+ * with the page unacknowledged meanwhile; once {@code max-pages-in-flight} pages wait, no more are read (the
+ * connector pauses the partitions) until Kafka is back.
  */
 @ApplicationScoped
 public class PageConsumer {
@@ -36,20 +47,29 @@ public class PageConsumer {
 
     private final MutinyEmitter<Article> articles;
     private final EnrichmentPipeline pipeline;
-    private final EnrichConfig config;
     private final EnrichMetrics metrics;
-    private final Semaphore inFlight;
+    private final InFlightPages inFlight;
+    private final Redelivery articleDelivery;
+    private final Redelivery deadLetterDelivery;
 
     public PageConsumer(@Channel("articles") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
                         MutinyEmitter<Article> articles, EnrichConfig config, EnrichmentPipeline pipeline,
-                        EnrichMetrics metrics) {
+                        EnrichMetrics metrics, KafkaReachability kafka) {
         this.articles = articles;
-        this.config = config;
         this.pipeline = pipeline;
         this.metrics = metrics;
-        this.inFlight = new Semaphore(config.maxPagesInFlight());
+        this.inFlight = new InFlightPages(config.maxPagesInFlight(), Clock.systemUTC());
+        Redelivery.Settings settings = new Redelivery.Settings(config.sendTimeout(), config.retryBackoff(),
+                config.maxRetryBackoff());
+        this.articleDelivery = new Redelivery(settings, kafka, failure -> metrics.articlesRetried());
+        this.deadLetterDelivery = new Redelivery(settings, kafka, failure -> metrics.deadLetterRetried());
+        metrics.watch(inFlight);
     }
 
+    /**
+     * Enriches the page and starts its articles on their way; the next page is enriched while they travel. The
+     * returned stage completes when there is room for another page in flight.
+     */
     @Incoming("pages")
     @Blocking
     public CompletionStage<Void> consume(Message<String> message) {
@@ -61,35 +81,65 @@ public class PageConsumer {
             enriched = pipeline.enrich(page);
             metrics.processed(page.text().length(), Duration.ofNanos(System.nanoTime() - started));
         } catch (IOException | RuntimeException e) {
-            LOG.warnf("outcome=dead-letter reason=\"%s\"", e.getMessage());
-            metrics.deadLettered();
-            return message.nack(e);
+            // the record itself is bad: not JSON, not a valid page, or content the enrichment fails on
+            deadLetter(message, e);
+            return inFlight.roomForNext();
         }
-        // The next page is enriched while this one's articles are on their way; the page is acknowledged (its offset
-        // becomes committable) only once Kafka acknowledged every article. At most maxPagesInFlight pages wait.
-        inFlight.acquireUninterruptibly();
-        CompletableFuture<?>[] sent = enriched.stream().map(this::send).toArray(CompletableFuture[]::new);
-        CompletableFuture.allOf(sent)
-                .orTimeout(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .whenComplete((ok, failure) -> {
-                    inFlight.release();
-                    if (failure != null) {
-                        LOG.warnf("page=%s outcome=dead-letter reason=\"articles not acknowledged: %s\"", page.sha256(),
-                                failure.getMessage());
-                        metrics.deadLettered();
-                        message.nack(failure);
-                        return;
-                    }
+        deliver(message, page, enriched);
+        return inFlight.roomForNext();
+    }
+
+    private void deliver(Message<String> message, Page page, List<Article> enriched) {
+        long ticket = inFlight.start();
+        // a retry sends only the articles Kafka has not acknowledged yet
+        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        articleDelivery.untilAcknowledged("articles of page " + page.sha256(),
+                        () -> sendUnacknowledged(enriched, acknowledged), Failures::causedByInfrastructure)
+                .subscribe().with(done -> {
                     metrics.enriched(enriched.size());
                     LOG.infof("page=%s file=%s outcome=enriched articles=%d", page.sha256(), page.fileName(), enriched.size());
                     message.ack();
+                    inFlight.finished(ticket);
+                }, refused -> {
+                    deadLetter(message, new ArticlesRefusedException("Kafka refused an article of page " + page.sha256()
+                            + ": " + Failures.describe(refused), refused));
+                    inFlight.finished(ticket);
                 });
-        return CompletableFuture.completedFuture(null);
     }
 
-    private CompletableFuture<Void> send(Article article) {
+    private Uni<Void> sendUnacknowledged(List<Article> enriched, Set<String> acknowledged) {
+        List<Uni<Void>> sends = enriched.stream()
+                .filter(article -> !acknowledged.contains(article.id()))
+                .map(article -> send(article).invoke(() -> acknowledged.add(article.id())))
+                .toList();
+        return sends.isEmpty() ? Uni.createFrom().voidItem() : Uni.combine().all().unis(sends).discardItems();
+    }
+
+    private Uni<Void> send(Article article) {
         return articles.sendMessage(Message.of(article,
-                        Metadata.of(OutgoingKafkaRecordMetadata.<String>builder().withKey(article.id()).build())))
-                .subscribeAsCompletionStage();
+                Metadata.of(OutgoingKafkaRecordMetadata.<String>builder().withKey(article.id()).build())));
+    }
+
+    /**
+     * Nacks the record: the connector's dead-letter-queue strategy writes it to the dead-letter topic and then
+     * acknowledges it. A dead letter Kafka does not take is tried again, whatever the reason: the page is never
+     * dropped.
+     */
+    private void deadLetter(Message<String> message, Throwable reason) {
+        long ticket = inFlight.start();
+        String record = describe(message);
+        LOG.warnf("record=%s outcome=dead-letter reason=\"%s\"", record, reason.getMessage());
+        deadLetterDelivery.untilAcknowledged("dead letter of " + record,
+                        () -> Uni.createFrom().completionStage(() -> message.nack(reason)), failure -> true)
+                .subscribe().with(done -> {
+                    metrics.deadLettered();
+                    inFlight.finished(ticket);
+                }, failure -> inFlight.finished(ticket));
+    }
+
+    private static String describe(Message<?> message) {
+        return message.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(kafka -> kafka.getTopic() + "-" + kafka.getPartition() + "@" + kafka.getOffset())
+                .orElse("(not from Kafka)");
     }
 }
