@@ -17,6 +17,9 @@ import java.io.IOException;
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
 public class ReindexResource {
+    /** WebDAV's Insufficient Storage: the request is fine, the disks cannot take what it would write. */
+    private static final int INSUFFICIENT_STORAGE = 507;
+
     private final Reindexer reindexer;
 
     public ReindexResource(Reindexer reindexer) {
@@ -24,10 +27,13 @@ public class ReindexResource {
     }
 
     @POST
-    @Operation(summary = "Start a re-index", description = "202 with its progress; 409 while one is already running")
+    @Operation(summary = "Start a re-index", description = "202 with its progress; 409 while one is already running; "
+            + "507 when a copy of the current index would take a data node's disk past the low disk watermark")
     public Response start() throws IOException {
         try {
             return Response.accepted(reindexer.start()).build();
+        } catch (Reindexer.NotEnoughDiskException e) {
+            return Response.status(INSUFFICIENT_STORAGE).entity(new ErrorBody(INSUFFICIENT_STORAGE, e.getMessage())).build();
         } catch (IllegalStateException e) {
             return Response.status(Response.Status.CONFLICT).entity(new ErrorBody(409, e.getMessage())).build();
         }

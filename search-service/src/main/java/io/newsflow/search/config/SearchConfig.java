@@ -24,4 +24,23 @@ public interface SearchConfig {
     /** How long to wait for Kafka to acknowledge a dead-lettered article. */
     @WithDefault("30s")
     Duration deadLetterTimeout();
+
+    /**
+     * How long the readiness check waits for Elasticsearch to answer before it answers DOWN (a frozen node accepts
+     * connections and never answers; the client's socket timeout is far longer).
+     */
+    @WithDefault("2s")
+    Duration readinessTimeout();
+
+    /** Re-indexing ({@code POST /api/admin/reindex}). */
+    Reindex reindex();
+
+    interface Reindex {
+        /**
+         * Older versioned indices kept after a successful re-index swapped the alias (to switch back by hand);
+         * older ones are deleted. 0 keeps only the index the alias points at.
+         */
+        @WithDefault("1")
+        int keepPrevious();
+    }
 }

@@ -2,10 +2,12 @@ package io.newsflow.search.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.ErrorCause;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.transport.TransportException;
 import io.newsflow.model.Article;
 import io.newsflow.search.config.SearchConfig;
 import io.smallrye.mutiny.Uni;
@@ -22,9 +24,12 @@ import java.util.List;
  * Writes articles with {@code _bulk}, {@code _id} = article id, so a replay overwrites instead of duplicating.
  * The document version is the article's {@code enrichedAt} ({@code external_gte}): an older record replayed after a
  * newer one (re-index catch-up, redelivery) cannot overwrite it; Elasticsearch answers 409, which counts as done.
- * A document Elasticsearch refuses for itself (mapping error, too large) is returned as a {@link Rejection};
- * an unreachable or overloaded node (connection errors, 429, 5xx) is retried with exponential backoff until it
- * answers, holding the batch (and so the Kafka offsets) meanwhile.
+ * A document Elasticsearch refuses for itself (mapping error, too large) is returned as a {@link Rejection}.
+ * Everything else ({@link RefusalPolicy}: an unreachable, overloaded or failing node, refused credentials, a missing
+ * alias or index, any refusal of the whole request) is waited out: retried with capped exponential backoff for as
+ * long as it lasts, holding the batch (and so the Kafka offsets) meanwhile, with {@link IndexingState} saying why.
+ * Writes through the alias require it to be an alias, so a deleted alias is waited for instead of Elasticsearch
+ * auto-creating a concrete index of that name with a guessed mapping.
  */
 @ApplicationScoped
 public class BulkIndexer {
@@ -39,12 +44,15 @@ public class BulkIndexer {
     private final IndexManager indexManager;
     private final SearchConfig config;
     private final IndexingMetrics metrics;
+    private final IndexingState state;
 
-    public BulkIndexer(ElasticsearchClient client, IndexManager indexManager, SearchConfig config, IndexingMetrics metrics) {
+    public BulkIndexer(ElasticsearchClient client, IndexManager indexManager, SearchConfig config, IndexingMetrics metrics,
+                       IndexingState state) {
         this.client = client;
         this.indexManager = indexManager;
         this.config = config;
         this.metrics = metrics;
+        this.state = state;
     }
 
     /** Indexes every article it can into the alias; completes with the rejected ones once all others are confirmed. */
@@ -52,25 +60,37 @@ public class BulkIndexer {
         return index(config.alias(), articles);
     }
 
-    /** The same into a given index (a re-index target). */
+    /** The same into a given index (a re-index target) or the alias. */
     public Uni<List<Rejection>> index(String target, List<Article> articles) {
-        BulkAttempt attempt = new BulkAttempt(target, articles);
+        BulkAttempt attempt = new BulkAttempt(target, target.equals(config.alias()), articles);
         return Uni.createFrom().item(attempt::run)
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .onFailure(TransientIndexingException.class)
-                .invoke(e -> LOG.warnf("outcome=retry pending=%d reason=\"%s\"", attempt.pending.size(), e.getMessage()))
-                .onFailure(TransientIndexingException.class)
-                .retry().withBackOff(FIRST_BACKOFF, config.maxRetryBackoff()).indefinitely();
+                .onFailure(IndexingUnavailableException.class).invoke(e -> waiting(attempt, (IndexingUnavailableException) e))
+                .onFailure(IndexingUnavailableException.class)
+                .retry().withBackOff(FIRST_BACKOFF, config.maxRetryBackoff()).indefinitely()
+                .invoke(done -> state.resumed().ifPresent(wait -> LOG.infof("outcome=resumed cause=%s waited=%ds",
+                        wait.cause(), Duration.between(wait.since(), state.now()).toSeconds())));
+    }
+
+    private void waiting(BulkAttempt attempt, IndexingUnavailableException e) {
+        metrics.retry(e.kind);
+        if (state.waiting(e.kind, e.getMessage())) {
+            LOG.warnf("outcome=waiting cause=%s target=%s pending=%d reason=\"%s\"", e.kind, attempt.target, attempt.pending.size(), e.getMessage());
+        } else {
+            LOG.debugf("outcome=retry cause=%s pending=%d reason=\"%s\"", e.kind, attempt.pending.size(), e.getMessage());
+        }
     }
 
     /** The state of one batch across retries: what is still to write and what was refused. */
     private final class BulkAttempt {
         private final String target;
-        private List<Article> pending;
+        private final boolean throughAlias;
+        private volatile List<Article> pending;
         private final List<Rejection> rejected = new ArrayList<>();
 
-        BulkAttempt(String target, List<Article> articles) {
+        BulkAttempt(String target, boolean throughAlias, List<Article> articles) {
             this.target = target;
+            this.throughAlias = throughAlias;
             this.pending = List.copyOf(articles);
         }
 
@@ -81,7 +101,7 @@ public class BulkIndexer {
             BulkResponse response;
             try {
                 indexManager.ensureIndex();
-                BulkRequest.Builder bulk = new BulkRequest.Builder();
+                BulkRequest.Builder bulk = new BulkRequest.Builder().requireAlias(throughAlias);
                 for (Article article : pending) {
                     bulk.operations(op -> op.index(idx -> {
                         idx.index(target).id(article.id()).document(article);
@@ -94,42 +114,57 @@ public class BulkIndexer {
                 long started = System.nanoTime();
                 response = client.bulk(bulk.build());
                 metrics.bulk(pending.size(), Duration.ofNanos(System.nanoTime() - started));
+            } catch (TransportException e) {
+                // an answer that is no Elasticsearch error (a proxy's 401 page, say), or none at all
+                throw new IndexingUnavailableException(e.statusCode() > 0 ? RefusalPolicy.cause(e.statusCode(), null) : "unreachable",
+                        "Elasticsearch unreachable: " + e.getMessage(), e);
             } catch (IOException e) {
-                throw new TransientIndexingException("Elasticsearch unreachable: " + e.getMessage(), e);
+                throw new IndexingUnavailableException("unreachable", "Elasticsearch unreachable: " + e.getMessage(), e);
             } catch (ElasticsearchException e) {
-                if (isTransient(e.status())) {
-                    throw new TransientIndexingException("Elasticsearch answered " + e.status() + ": " + e.getMessage(), e);
+                String type = e.error() == null ? null : e.error().type();
+                if (RefusalPolicy.ofRequest(e.status()) == RefusalPolicy.Verdict.WAIT) {
+                    throw new IndexingUnavailableException(RefusalPolicy.cause(e.status(), type),
+                            "Elasticsearch refused the request with " + e.status() + " " + e.getMessage(), e);
                 }
                 throw e;
             }
             List<Article> retry = new ArrayList<>();
+            String retryCause = null;
+            String retryReason = null;
             for (int i = 0; i < response.items().size(); i++) {
                 BulkResponseItem item = response.items().get(i);
-                if (item.error() == null || item.status() == 409) {
-                    continue; // written, or a newer version of the article is already there
-                }
-                if (isTransient(item.status())) {
-                    retry.add(pending.get(i));
-                } else {
-                    rejected.add(new Rejection(pending.get(i), item.status(), item.error().type() + ": " + item.error().reason()));
+                ErrorCause error = item.error();
+                String type = error == null ? null : error.type();
+                String reason = error == null ? null : error.reason();
+                switch (RefusalPolicy.ofItem(item.status(), type, reason)) {
+                    case WRITTEN -> {
+                    }
+                    case WAIT -> {
+                        retry.add(pending.get(i));
+                        if (retryCause == null) {
+                            retryCause = RefusalPolicy.cause(item.status(), type);
+                            retryReason = item.status() + " " + type + ": " + reason;
+                        }
+                    }
+                    case DEAD_LETTER -> rejected.add(new Rejection(pending.get(i), item.status(), type + ": " + reason));
                 }
             }
             pending = retry;
             if (!retry.isEmpty()) {
-                throw new TransientIndexingException(retry.size() + " documents refused for now (overloaded node)", null);
+                throw new IndexingUnavailableException(retryCause, retry.size() + " documents refused for now: " + retryReason, null);
             }
             return rejected;
         }
     }
 
-    private static boolean isTransient(int status) {
-        return status == 429 || status >= 500;
-    }
+    /** Worth waiting for: the node, the index or the credentials, not the document. */
+    static final class IndexingUnavailableException extends RuntimeException {
+        /** Short name of the cause, {@link RefusalPolicy#cause} or {@code unreachable}. */
+        private final String kind;
 
-    /** Worth retrying: the node is down, busy or failing, not the document. */
-    static final class TransientIndexingException extends RuntimeException {
-        TransientIndexingException(String message, Throwable cause) {
-            super(message, cause);
+        IndexingUnavailableException(String kind, String message, Throwable origin) {
+            super(message, origin);
+            this.kind = kind;
         }
     }
 }

@@ -19,6 +19,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Owns the index layout: an index template ({@code <alias>-v*}) carrying the settings and mapping of
@@ -103,6 +107,31 @@ public class IndexManager {
                 .actions(a -> a.add(ad -> ad.index(to).alias(config.alias()).isWriteIndex(true))));
         problem = "";
         LOG.infof("alias=%s moved from index=%s to index=%s", config.alias(), from, to);
+    }
+
+    /** The versioned indices of the alias ({@code <alias>-v<N>}) that exist, by version. */
+    public SortedMap<Long, String> versionedIndices() throws IOException {
+        Pattern versioned = Pattern.compile(Pattern.quote(config.alias()) + "-v(\\d+)");
+        SortedMap<Long, String> indices = new TreeMap<>();
+        for (String index : client.indices().get(g -> g.index(config.alias() + "-v*").allowNoIndices(true)).indices().keySet()) {
+            Matcher matcher = versioned.matcher(index);
+            if (matcher.matches()) {
+                indices.put(Long.parseLong(matcher.group(1)), index);
+            }
+        }
+        return indices;
+    }
+
+    /** Deletes an index; one that is already gone is fine. */
+    public void deleteIndex(String index) throws IOException {
+        try {
+            client.indices().delete(d -> d.index(index));
+            LOG.infof("deleted index=%s", index);
+        } catch (ElasticsearchException e) {
+            if (!"index_not_found_exception".equals(e.error().type())) {
+                throw e;
+            }
+        }
     }
 
     /** Whether the alias exists right now (asks Elasticsearch). */

@@ -2,6 +2,7 @@ package io.newsflow.search.index;
 
 import io.newsflow.model.Article;
 import io.newsflow.model.NewsJson;
+import io.newsflow.search.config.SearchConfig;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -17,9 +18,11 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
@@ -29,7 +32,8 @@ import java.util.regex.Pattern;
  * Re-index without {@code _reindex}: builds {@code <alias>-v<N+1>} from the template by replaying the compacted
  * {@code news.articles} topic from the beginning, swaps the alias atomically, then replays what arrived meanwhile
  * (the live consumer wrote it to the old index). Searches use the old index until the swap. Versioned writes make
- * the replay and the live consumer safe to overlap.
+ * the replay and the live consumer safe to overlap. After the swap only {@code keep-previous} older versions are
+ * kept; it does not start when the data nodes' disks cannot take another copy above the low watermark.
  */
 @ApplicationScoped
 public class Reindexer {
@@ -48,7 +52,16 @@ public class Reindexer {
         }
     }
 
+    /** The disks cannot take another copy of the index: the re-index did not start. */
+    public static final class NotEnoughDiskException extends RuntimeException {
+        NotEnoughDiskException(String message) {
+            super(message);
+        }
+    }
+
     private final IndexManager indexManager;
+    private final ReindexDiskCheck diskCheck;
+    private final SearchConfig config;
     private final BulkIndexer indexer;
     private final ManagedExecutor executor;
     private final Map<String, Object> kafkaConfig;
@@ -57,10 +70,12 @@ public class Reindexer {
     private final AtomicLong replayed = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
 
-    public Reindexer(IndexManager indexManager, BulkIndexer indexer, ManagedExecutor executor,
-                     @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
+    public Reindexer(IndexManager indexManager, ReindexDiskCheck diskCheck, SearchConfig config, BulkIndexer indexer,
+                     ManagedExecutor executor, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
                      @ConfigProperty(name = "mp.messaging.incoming.articles.topic") String articlesTopic) {
         this.indexManager = indexManager;
+        this.diskCheck = diskCheck;
+        this.config = config;
         this.indexer = indexer;
         this.executor = executor;
         this.kafkaConfig = kafkaConfig;
@@ -75,7 +90,11 @@ public class Reindexer {
                 : current;
     }
 
-    /** Starts a re-index in the background; fails with {@link IllegalStateException} while one runs. */
+    /**
+     * Starts a re-index in the background; fails with {@link IllegalStateException} while one runs and with
+     * {@link NotEnoughDiskException} when a copy of the current index would take a data node's disk past the low
+     * watermark.
+     */
     public synchronized Status start() throws IOException {
         if (status.get().running()) {
             throw new IllegalStateException("a re-index is already running: " + status.get().toIndex());
@@ -83,6 +102,10 @@ public class Reindexer {
         indexManager.ensureIndex();
         String from = indexManager.currentIndex().orElseThrow(() -> new IllegalStateException("alias has no index"));
         String to = nextIndex(from, indexManager.alias());
+        diskCheck.refusal(from).ifPresent(reason -> {
+            LOG.warnf("re-index refused from=%s reason=\"%s\"", from, reason);
+            throw new NotEnoughDiskException(reason);
+        });
         replayed.set(0);
         rejected.set(0);
         status.set(new Status("running", from, to, 0, 0, 0, Instant.now(), null, null));
@@ -97,6 +120,7 @@ public class Reindexer {
 
     private void run(String from, String to) {
         Status started = status.get();
+        boolean swapped = false;
         try (KafkaConsumer<String, String> consumer = consumer()) {
             indexManager.createIndex(to, false);
             List<TopicPartition> partitions = consumer.partitionsFor(articlesTopic).stream()
@@ -110,13 +134,49 @@ public class Reindexer {
             LOG.infof("re-index from=%s to=%s records=%d", from, to, total);
             replayUntil(consumer, end, to);
             indexManager.swapAlias(from, to);
+            swapped = true;
             replayUntil(consumer, consumer.endOffsets(partitions), to);
+            deleteOlderVersions(to);
             status.set(new Status("done", from, to, replayed.get(), total, rejected.get(), started.startedAt(), Instant.now(), null));
             LOG.infof("re-index done to=%s replayed=%d rejected=%d", to, replayed.get(), rejected.get());
         } catch (Exception e) {
             status.set(new Status("failed", from, to, replayed.get(), status.get().total(), rejected.get(),
                     started.startedAt(), Instant.now(), e.getMessage()));
-            LOG.errorf(e, "re-index to=%s failed; the alias still points at %s", to, from);
+            if (swapped) {
+                LOG.errorf(e, "re-index to=%s failed after the alias moved to it; older indices are kept", to);
+            } else {
+                LOG.errorf(e, "re-index to=%s failed; the alias still points at %s", to, from);
+                deletePartialCopy(to);
+            }
+        }
+    }
+
+    /** Keeps the index the alias now points at and the {@code keep-previous} versions just below it. */
+    private void deleteOlderVersions(String current) throws IOException {
+        SortedMap<Long, String> indices = indexManager.versionedIndices();
+        Long currentVersion = indices.entrySet().stream().filter(e -> e.getValue().equals(current))
+                .map(Map.Entry::getKey).findFirst().orElse(null);
+        if (currentVersion == null) {
+            return; // not a versioned name: nothing to order the others by
+        }
+        List<String> older = new ArrayList<>(indices.headMap(currentVersion).values());
+        Collections.reverse(older);
+        String aliased = indexManager.currentIndex().orElse(current);
+        for (String index : older.subList(Math.min(older.size(), config.reindex().keepPrevious()), older.size())) {
+            if (!index.equals(aliased)) {
+                indexManager.deleteIndex(index);
+            }
+        }
+    }
+
+    /** A copy the alias never pointed at only takes disk: remove it, the next re-index starts afresh. */
+    private void deletePartialCopy(String to) {
+        try {
+            if (!indexManager.currentIndex().map(to::equals).orElse(true)) {
+                indexManager.deleteIndex(to);
+            }
+        } catch (Exception e) {
+            LOG.warnf("could not delete the partial index=%s: %s", to, e.getMessage());
         }
     }
 

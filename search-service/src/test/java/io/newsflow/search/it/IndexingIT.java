@@ -8,9 +8,17 @@ import io.newsflow.model.NewsJson;
 import io.newsflow.model.Topics;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
@@ -26,11 +34,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -39,7 +49,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-/** Indexing under faults and re-indexing, checked against the real node's own view of the index. */
+/**
+ * Indexing under faults and re-indexing, checked against the real node's own view of the index and the broker's view
+ * of the service's committed offsets ("consumed" means committed past, not merely "seen in the index").
+ */
 @QuarkusTest
 @QuarkusTestResource(LocalStackResource.class)
 class IndexingIT {
@@ -47,6 +60,16 @@ class IndexingIT {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
+    @ConfigProperty(name = "mp.messaging.incoming.articles.group.id")
+    String groupId;
+
+    /** SmallRye's window for a record to be acknowledged before it fails the channel; 0: no window. */
+    @ConfigProperty(name = "mp.messaging.incoming.articles.throttled.unprocessed-record-max-age.ms")
+    long unprocessedRecordMaxAgeMs;
+
+    @ConfigProperty(name = "quarkus.elasticsearch.socket-timeout")
+    Duration socketTimeout;
 
     private KafkaProducer<String, String> producer;
 
@@ -62,53 +85,146 @@ class IndexingIT {
     }
 
     @Test
-    void elasticsearchStoppedMidStreamLosesAndDuplicatesNothing() throws Exception {
+    void elasticsearchFrozenForThreeWindowsIsWaitedOutAliveUnreadyAndResumesByItself() throws Exception {
+        // three times the longest window that could end the wait: the record-ack window (60 s by default before it
+        // was switched off) or a bulk request's socket timeout; a frozen node accepts connections and never answers
+        Duration window = Duration.ofMillis(Math.max(unprocessedRecordMaxAgeMs, socketTimeout.toMillis()));
+        Duration freeze = window.multipliedBy(3);
         LocalStack stack = LocalStackResource.stack();
         String page = newPage();
+        Instant first = Instant.now().minusSeconds(600);
+        List<RecordMetadata> sent = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (int i = 1; i <= 30; i++) {
+            sent.add(send(article(page, i, "无锡新闻" + i, first)));
+            ids.add(Article.idOf(page, i));
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(idsOf(page)).hasSize(30));
+
+        long pid = stack.elasticsearch().pid();
+        signal("STOP", pid);
+        Instant frozen = Instant.now();
+        try {
+            Instant newer = Instant.now();
+            for (int i = 1; i <= 10; i++) {
+                sent.add(send(article(page, i, "更新" + i, newer)));
+            }
+            for (int i = 31; i <= 90; i++) {
+                sent.add(send(article(page, i, "无锡新闻" + i, newer)));
+                ids.add(Article.idOf(page, i));
+            }
+            await().atMost(freeze).until(() -> health("ready").statusCode() == 503);
+            await().atMost(freeze).until(() -> metric("newsflow_search_indexing_waiting") == 1.0);
+            assertThat(readinessReason()).contains("Elasticsearch");
+            Duration left = freeze.minus(Duration.between(frozen, Instant.now()));
+            if (!left.isNegative()) {
+                await().during(left).atMost(left.plusSeconds(10)).until(() -> health("live").statusCode() == 200);
+            }
+        } finally {
+            signal("CONT", pid);
+        }
+        assertThat(Duration.between(frozen, Instant.now())).isGreaterThanOrEqualTo(freeze);
+
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(idsOf(page)).isEqualTo(ids));
+        awaitConsumed(sent);
+        for (int i = 1; i <= 10; i++) {
+            assertThat(source(Article.idOf(page, i)).get("headline").asText()).isEqualTo("更新" + i);
+        }
+        assertThat(deadLetteredKeys()).doesNotContainAnyElementsOf(ids);
+        await().atMost(Duration.ofSeconds(30)).until(() -> health("ready").statusCode() == 200);
+        assertThat(health("live").statusCode()).isEqualTo(200);
+        assertThat(metric("newsflow_search_indexing_waiting")).isZero();
+    }
+
+    @Test
+    void elasticsearchStoppedMidStreamIsWaitedForAndLosesNothing() throws Exception {
+        LocalStack stack = LocalStackResource.stack();
+        String page = newPage();
+        List<RecordMetadata> sent = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (int i = 1; i <= 100; i++) {
-            ids.add(send(article(page, i, "无锡新闻" + i, Instant.now())));
+            sent.add(send(article(page, i, "无锡新闻" + i, Instant.now())));
+            ids.add(Article.idOf(page, i));
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> idsOf(page).size() >= 30);
 
         stack.elasticsearch().stop();
         try {
             for (int i = 101; i <= 200; i++) {
-                ids.add(send(article(page, i, "无锡新闻" + i, Instant.now())));
+                sent.add(send(article(page, i, "无锡新闻" + i, Instant.now())));
+                ids.add(Article.idOf(page, i));
             }
-            producer.flush();
             given().queryParam("q", "无锡新闻")
                     .when().get("/api/search")
                     .then().statusCode(503)
                     .body("error", equalTo("the search index is not reachable right now; try again shortly"));
-            Thread.sleep(3000); // the indexer retries against a node that is gone
+            // the indexer has met the outage (a bulk request failed) before the node comes back
+            await().atMost(Duration.ofSeconds(30)).until(() -> metric("newsflow_search_indexing_waiting") == 1.0);
+            assertThat(health("ready").statusCode()).isEqualTo(503);
         } finally {
             stack.restartElasticsearch();
         }
 
-        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(idsOf(page)).hasSize(200));
-        assertThat(idsOf(page)).isEqualTo(ids);
-        assertThat(count(page)).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(idsOf(page)).isEqualTo(ids));
+        awaitConsumed(sent);
+        assertThat(deadLetteredKeys()).doesNotContainAnyElementsOf(ids);
+    }
+
+    @Test
+    void aRemovedAliasIsWaitedForNotAutoCreatedAndNothingIsDeadLettered() throws Exception {
+        String page = newPage();
+        List<RecordMetadata> sent = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (int i = 1; i <= 10; i++) {
+            sent.add(send(article(page, i, "梁溪区" + i, Instant.now())));
+            ids.add(Article.idOf(page, i));
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(idsOf(page)).hasSize(10));
+        String index = aliasTarget();
+
+        es("POST", "/_aliases", "{\"actions\":[{\"remove\":{\"index\":\"" + index + "\",\"alias\":\"news-articles\"}}]}");
+        try {
+            for (int i = 11; i <= 30; i++) {
+                sent.add(send(article(page, i, "梁溪区" + i, Instant.now())));
+                ids.add(Article.idOf(page, i));
+            }
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(readinessReason()).contains("index-missing"));
+            assertThat(metric("newsflow_search_indexing_waiting")).isEqualTo(1.0);
+            // no concrete index took the alias' name (Elasticsearch auto-creates one for a plain write)
+            assertThat(es("GET", "/news-articles", null).path("status").asInt()).isEqualTo(404);
+        } finally {
+            es("POST", "/_aliases", "{\"actions\":[{\"add\":{\"index\":\"" + index
+                    + "\",\"alias\":\"news-articles\",\"is_write_index\":true}}]}");
+        }
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(idsOf(page)).isEqualTo(ids));
+        awaitConsumed(sent);
+        assertThat(deadLetteredKeys()).doesNotContainAnyElementsOf(ids);
+        await().atMost(Duration.ofSeconds(30)).until(() -> health("ready").statusCode() == 200);
     }
 
     @Test
     void anOlderVersionOfAnArticleNeverOverwritesANewerOne() throws Exception {
         String page = newPage();
         Instant now = Instant.now();
-        String id = send(article(page, 1, "第二版标题", now));
-        send(article(page, 1, "第一版标题", now.minusSeconds(60)));
-        String marker = send(article(page, 2, "标记", now));
+        Article newer = article(page, 1, "第二版标题", now);
+        send(newer);
+        // the same key: the same partition, after the newer one, so it is consumed after it
+        RecordMetadata older = send(article(page, 1, "第一版标题", now.minusSeconds(60)));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> idsOf(page).contains(marker));
-        assertThat(source(id).get("headline").asText()).isEqualTo("第二版标题");
+        awaitConsumed(List.of(older));
+        JsonNode document = es("GET", "/news-articles/_doc/" + newer.id(), null);
+        assertThat(document.path("_source").path("headline").asText()).isEqualTo("第二版标题");
+        assertThat(document.path("_version").asLong()).isEqualTo(now.toEpochMilli());
+        assertThat(deadLetteredKeys()).doesNotContain(newer.id());
     }
-
     @Test
     void reindexBuildsANewIndexFromTheTopicAndSwapsTheAliasWhileSearchesKeepAnswering() throws Exception {
         String page = newPage();
         Set<String> ids = new HashSet<>();
         for (int i = 1; i <= 50; i++) {
-            ids.add(send(article(page, i, "太湖治理" + i, Instant.now())));
+            send(article(page, i, "太湖治理" + i, Instant.now()));
+            ids.add(Article.idOf(page, i));
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(idsOf(page)).hasSize(50));
         String before = aliasTarget();
@@ -148,6 +264,48 @@ class IndexingIT {
                 .body(org.hamcrest.Matchers.containsString("kafka_consumer_fetch_manager_records_lag_max"));
     }
 
+    @Test
+    void reindexKeepsOnlyThePreviousIndex() throws Exception {
+        String page = newPage();
+        send(article(page, 1, "惠山区", Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(idsOf(page)).hasSize(1));
+        long before = version(aliasTarget());
+
+        for (int run = 1; run <= 2; run++) {
+            given().when().post("/api/admin/reindex").then().statusCode(202);
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
+                    given().when().get("/api/admin/reindex").then().statusCode(200).body("state", equalTo("done")));
+        }
+
+        assertThat(aliasTarget()).isEqualTo("news-articles-v" + (before + 2));
+        assertThat(versionedIndices()).containsExactlyInAnyOrder("news-articles-v" + (before + 1), "news-articles-v" + (before + 2));
+        assertThat(idsOf(page)).hasSize(1);
+    }
+
+    @Test
+    void reindexDoesNotStartWhenACopyWouldTakeTheDiskPastTheLowWatermark() throws Exception {
+        String page = newPage();
+        send(article(page, 1, "滨湖区", Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(idsOf(page)).hasSize(1));
+        String before = aliasTarget();
+        Set<String> indices = versionedIndices();
+
+        // 1%: any disk is past it; the local node does not enforce watermarks, so nothing else changes
+        es("PUT", "/_cluster/settings", "{\"persistent\":{\"cluster.routing.allocation.disk.watermark.low\":\"1%\"}}");
+        try {
+            given().when().post("/api/admin/reindex").then().statusCode(507)
+                    .body("status", equalTo(507))
+                    .body("error", org.hamcrest.Matchers.allOf(
+                            org.hamcrest.Matchers.startsWith("not enough disk to re-index " + before),
+                            org.hamcrest.Matchers.containsString("under the low disk watermark 1%")));
+        } finally {
+            es("PUT", "/_cluster/settings", "{\"persistent\":{\"cluster.routing.allocation.disk.watermark.low\":null}}");
+        }
+        given().when().get("/api/admin/reindex").then().body("state", org.hamcrest.Matchers.not(equalTo("running")));
+        assertThat(aliasTarget()).isEqualTo(before);
+        assertThat(versionedIndices()).isEqualTo(indices);
+    }
+
     private static String newPage() {
         return UUID.randomUUID().toString().replace("-", "").substring(0, 16) + "0".repeat(48);
     }
@@ -159,9 +317,65 @@ class IndexingIT {
                 null, body.length(), enrichedAt, "test");
     }
 
-    private String send(Article article) throws Exception {
-        producer.send(new ProducerRecord<>(Topics.ARTICLES, article.id(), NewsJson.mapper().writeValueAsString(article))).get();
-        return article.id();
+    private RecordMetadata send(Article article) throws Exception {
+        return producer.send(new ProducerRecord<>(Topics.ARTICLES, article.id(), NewsJson.mapper().writeValueAsString(article))).get();
+    }
+
+    /** Waits until the service's consumer group has committed past every one of these records. */
+    private void awaitConsumed(List<RecordMetadata> records) {
+        Map<TopicPartition, Long> last = new HashMap<>();
+        records.forEach(r -> last.merge(new TopicPartition(r.topic(), r.partition()), r.offset(), Math::max));
+        try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                Map<TopicPartition, OffsetAndMetadata> committed =
+                        admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+                last.forEach((partition, offset) -> {
+                    OffsetAndMetadata position = committed.get(partition);
+                    assertThat(position == null ? -1 : position.offset()).as("committed offset of %s", partition).isGreaterThan(offset);
+                });
+            });
+        }
+    }
+
+    /** Keys of every record on the dead-letter topic, read to its end. */
+    private Set<String> deadLetteredKeys() {
+        Set<String> keys = new HashSet<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.ARTICLES_DLQ).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+                consumer.poll(Duration.ofMillis(500)).forEach(record -> keys.add(record.key()));
+            }
+        }
+        return keys;
+    }
+
+    private static io.restassured.response.Response health(String kind) {
+        return given().when().get("/q/health/" + kind).then().extract().response();
+    }
+
+    /** Why the Elasticsearch readiness check is DOWN, as /q/health/ready shows it. */
+    private static String readinessReason() {
+        Object reason = health("ready").path("checks.find { it.name == 'elasticsearch-index' }.data.reason");
+        return String.valueOf(reason);
+    }
+
+    /** A metric's value on /q/metrics (Prometheus text), or NaN when absent. */
+    private static double metric(String name) {
+        return given().when().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                .filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElse(Double.NaN);
+    }
+
+    /** SIGSTOP freezes the node (connections are accepted, nothing answers); SIGCONT thaws it. */
+    private static void signal(String signal, long pid) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
+        assertThat(kill.waitFor()).as("kill -%s %d", signal, pid).isZero();
     }
 
     private static String esUrl() {
@@ -183,15 +397,21 @@ class IndexingIT {
         return ids;
     }
 
-    private static long count(String page) throws IOException, InterruptedException {
-        return es("POST", "/news-articles/_count", "{\"query\":{\"term\":{\"pageSha256\":\"" + page + "\"}}}").path("count").asLong();
-    }
-
     private static JsonNode source(String id) throws IOException, InterruptedException {
         return es("GET", "/news-articles/_doc/" + id, null).path("_source");
     }
 
     private static String aliasTarget() throws IOException, InterruptedException {
         return es("GET", "/_alias/news-articles", null).fieldNames().next();
+    }
+
+    private static long version(String index) {
+        return Long.parseLong(index.replaceAll(".*-v", ""));
+    }
+
+    private static Set<String> versionedIndices() throws IOException, InterruptedException {
+        Set<String> indices = new HashSet<>();
+        es("GET", "/news-articles-v*", null).fieldNames().forEachRemaining(indices::add);
+        return indices;
     }
 }
