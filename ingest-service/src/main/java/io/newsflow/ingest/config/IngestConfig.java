@@ -6,6 +6,8 @@ import io.smallrye.config.WithDefault;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.Period;
 import java.time.ZoneId;
 
 /** Configuration of ingest-service; every property is listed in the README's configuration table. */
@@ -66,4 +68,31 @@ public interface IngestConfig {
     /** Time zone of the modification-date rule and of the archive folders. */
     @WithDefault("Asia/Shanghai")
     ZoneId timeZone();
+
+    /**
+     * Bytes of pages held in memory at once, across uploads and files being published; what does not fit waits
+     * (a file stays in the inbox) or is refused (an upload gets 503 with Retry-After). At least max-file-size.
+     */
+    @WithDefault("16M")
+    MemorySize bytesInFlight();
+
+    /**
+     * Readiness goes DOWN when no inbox scan completed for this long, or one file has been in work for this long
+     * (longer than publish-timeout, which bounds an honest publication).
+     */
+    @WithDefault("90s")
+    Duration stallTimeout();
+
+    /** Plausible issue dates, checked where a date enters (file name, folder, sidecar, upload parameter). */
+    IssueDates issueDate();
+
+    interface IssueDates {
+        /** Earliest plausible issue date. */
+        @WithDefault("1900-01-01")
+        LocalDate earliest();
+
+        /** How far after today an issue date may lie (ISO-8601 period). */
+        @WithDefault("P1Y")
+        Period ahead();
+    }
 }

@@ -1,6 +1,7 @@
 package io.newsflow.ingest.process;
 
 import io.newsflow.ingest.config.IngestConfig;
+import io.newsflow.ingest.logging.LogSafe;
 import io.newsflow.ingest.publish.PagePublisher;
 import io.newsflow.ingest.publish.PublishException;
 import io.newsflow.ingest.publish.PublishedPages;
@@ -8,26 +9,29 @@ import io.newsflow.ingest.watch.ClaimedFile;
 import io.newsflow.ingest.watch.InboxFolders;
 import io.newsflow.model.Page;
 import io.newsflow.pagefiles.DecodedText;
+import io.newsflow.pagefiles.IssueDateRange;
 import io.newsflow.pagefiles.IssueDateResolver;
 import io.newsflow.pagefiles.NotTextException;
 import io.newsflow.pagefiles.PageDecoder;
 import io.newsflow.pagefiles.PageFile;
+import io.newsflow.pagefiles.RegularFiles;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 
 /**
  * Turns one claimed file into a published {@link Page}: refuse what is no page (to {@code failed/} with a report),
  * skip content published before (to {@code archive/} with a note), else publish and archive only after Kafka's
  * acknowledgement. When Kafka does not acknowledge, the file goes back to the inbox.
+ * <p>
+ * Only a regular file is opened, and never more than {@code max-file-size} of it is read: a link, FIFO or device
+ * put into the inbox goes to {@code failed/} unopened.
  */
 @ApplicationScoped
 public class FileIngestor {
@@ -47,22 +51,34 @@ public class FileIngestor {
         this.metrics = metrics;
         // a reservation outlives any honest publication attempt before it counts as left by a crash
         this.publishedPages = new PublishedPages(config.state(), config.publishTimeout().multipliedBy(2));
-        this.dates = new IssueDateResolver(config.timeZone());
+        this.dates = new IssueDateResolver(issueDateRange(config));
+    }
+
+    /** The plausible issue dates of the configuration. */
+    public static IssueDateRange issueDateRange(IngestConfig config) {
+        return new IssueDateRange(config.issueDate().earliest(), config.issueDate().ahead(), config.timeZone(), Clock.systemUTC());
     }
 
     public IngestOutcome ingest(ClaimedFile claim, InboxFolders folders) throws IOException {
         metrics.seen();
         Instant now = clock.instant();
-        long size = Files.size(claim.file());
-        FileTime modified = Files.getLastModifiedTime(claim.file());
-        if (size > config.maxFileSize().asLongValue()) {
-            return fail(claim, folders, new NotTextException(NotTextException.Reason.TOO_LARGE, "unknown",
-                    "the file has " + size + " bytes, more than the maximum of " + config.maxFileSize().asLongValue()), size, now);
-        }
-        byte[] bytes = Files.readAllBytes(claim.file());
+        BasicFileAttributes attributes = RegularFiles.attributes(claim.file());
+        long size = attributes.size();
+        byte[] bytes;
         DecodedText decoded;
+        IssueDateResolver.ResolvedDate issueDate;
         try {
+            RegularFiles.requireRegular(attributes);
+            try {
+                bytes = RegularFiles.read(claim.file(), config.maxFileSize().asLongValue());
+            } catch (IOException e) {
+                // permissions, an I/O error: the file is the problem, not the service
+                throw new NotTextException(NotTextException.Reason.UNREADABLE, "unknown",
+                        "the file cannot be read: " + e.getClass().getSimpleName());
+            }
             decoded = decoder.decode(bytes);
+            // a date that is broken or implausible refuses the page here, before anything is published
+            issueDate = dates.resolve(claim.relativePath(), claim.sidecar(), attributes.lastModifiedTime());
         } catch (NotTextException e) {
             return fail(claim, folders, e, size, now);
         }
@@ -72,21 +88,21 @@ public class FileIngestor {
                 Path archived = folders.archive(claim, now.atZone(config.timeZone()).toLocalDate());
                 FileReports.writeDuplicate(archived, sha256, publishedPages.firstFileName(sha256).orElse(""), now);
                 metrics.duplicate();
-                LOG.infof("file=%s outcome=duplicate page=%s", claim.relativePath(), sha256);
+                LOG.infof("file=\"%s\" outcome=duplicate page=%s", LogSafe.text(claim.relativePath()), sha256);
                 yield IngestOutcome.DUPLICATE;
             }
             case IN_FLIGHT_ELSEWHERE -> {
                 folders.release(claim);
-                LOG.infof("file=%s outcome=retry reason=\"the same content is being published by another instance\"", claim.relativePath());
+                LOG.infof("file=\"%s\" outcome=retry reason=\"the same content is being published by another instance\"",
+                        LogSafe.text(claim.relativePath()));
                 yield IngestOutcome.RETRY_LATER;
             }
-            case RESERVED -> publish(claim, folders, decoded, sha256, size, modified, now);
+            case RESERVED -> publish(claim, folders, decoded, issueDate, sha256, size, now);
         };
     }
 
-    private IngestOutcome publish(ClaimedFile claim, InboxFolders folders, DecodedText decoded, String sha256, long size,
-                                  FileTime modified, Instant now) throws IOException {
-        IssueDateResolver.ResolvedDate issueDate = dates.resolve(claim.relativePath(), claim.sidecar(), modified);
+    private IngestOutcome publish(ClaimedFile claim, InboxFolders folders, DecodedText decoded,
+                                  IssueDateResolver.ResolvedDate issueDate, String sha256, long size, Instant now) throws IOException {
         Page page = new Page(sha256, claim.fileName(), issueDate.date(), issueDate.source(), decoded.charset(), decoded.text(), size, now);
         long started = System.nanoTime();
         try {
@@ -95,24 +111,32 @@ public class FileIngestor {
             publishedPages.release(sha256);
             folders.release(claim);
             metrics.retried();
-            LOG.warnf("file=%s outcome=retry reason=\"%s\"", claim.relativePath(), e.getMessage());
+            LOG.warnf("file=\"%s\" outcome=retry reason=\"%s\"", LogSafe.text(claim.relativePath()), LogSafe.text(e.getMessage()));
             return IngestOutcome.RETRY_LATER;
         }
         Duration latency = Duration.ofNanos(System.nanoTime() - started);
         publishedPages.markPublished(sha256, claim.fileName(), now);
         Path archived = folders.archive(claim, now.atZone(config.timeZone()).toLocalDate());
         metrics.published(size, latency);
-        LOG.infof("file=%s outcome=published page=%s bytes=%d charset=%s issueDate=%s issueDateSource=%s latencyMs=%d archived=%s",
-                claim.relativePath(), sha256, size, decoded.charset(), issueDate.date(), page.issueDateSource().wireName(),
-                latency.toMillis(), config.archive().relativize(archived));
+        LOG.infof("file=\"%s\" outcome=published page=%s bytes=%d charset=%s issueDate=%s issueDateSource=%s latencyMs=%d archived=\"%s\"",
+                LogSafe.text(claim.relativePath()), sha256, size, decoded.charset(), issueDate.date(), page.issueDateSource().wireName(),
+                latency.toMillis(), LogSafe.text(config.archive().relativize(archived)));
         return IngestOutcome.PUBLISHED;
     }
 
+    /**
+     * To {@code failed/} with the reason. A broken sidecar fails its page too, rather than the page going on with
+     * the modification date: the sidecar is the user's explicit statement of the date, so a page published under
+     * another date would be silently wrong, while {@code failed/} shows the reason and the fix is a re-drop.
+     */
     private IngestOutcome fail(ClaimedFile claim, InboxFolders folders, NotTextException e, long size, Instant now) throws IOException {
-        String reason = e.reason().name().toLowerCase(Locale.ROOT).replace('_', '-');
-        folders.fail(claim, name -> FileReports.error(name, reason, e.getMessage(), size, e.detectedType(),
+        String reason = e.reason().code();
+        Path failed = folders.fail(claim, name -> FileReports.error(name, reason, e.getMessage(), size, e.detectedType(),
                 claim.relativePath(), now));
         metrics.failed(reason);
-        LOG.warnf("file=%s outcome=failed reason=%s message=\"%s\"", claim.relativePath(), reason, e.getMessage());
+        // WARN without a stack trace: the input was bad and has been dealt with, the service is fine
+        LOG.warnf("file=\"%s\" outcome=failed reason=%s message=\"%s\" failed=\"%s\"", LogSafe.text(claim.relativePath()), reason,
+                LogSafe.text(e.getMessage()), LogSafe.text(failed.getFileName()));
         return IngestOutcome.FAILED;
-    }}
+    }
+}

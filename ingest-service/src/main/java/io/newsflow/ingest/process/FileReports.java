@@ -11,16 +11,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The JSON notes written beside a file in {@code failed/} or {@code archive/}. */
-final class FileReports {
+public final class FileReports {
     private FileReports() {
     }
 
     /** The content of {@code <name>.error.json}: why the file {@code failedName} was refused. */
-    static byte[] error(String failedName, String reason, String message, long sizeBytes, String detectedType,
+    public static byte[] error(String failedName, String reason, String message, long sizeBytes, String detectedType,
                         Path originalPath, Instant at) {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("file", failedName);
         report.put("originalPath", originalPath.toString());
+        report.put("originalName", originalPath.getFileName().toString());
         report.put("reason", reason);
         report.put("message", message);
         report.put("sizeBytes", sizeBytes);

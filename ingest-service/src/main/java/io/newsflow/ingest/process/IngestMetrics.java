@@ -47,7 +47,19 @@ public class IngestMetrics {
         retries.increment();
     }
 
-    void failed(String reason) {
+    /** A file that could neither be claimed nor moved to failed/: left where it is, reported once. */
+    public void leftAlone() {
+        Counter.builder("newsflow.ingest.files.left.alone").description("files that could not be moved out of the inbox")
+                .register(registry).increment();
+    }
+
+    /** An upload answered with an error status; {@code reason} is the status's short name. */
+    public void uploadRefused(String reason) {
+        Counter.builder("newsflow.ingest.uploads.refused").description("uploads refused").tag("reason", reason)
+                .register(registry).increment();
+    }
+
+    public void failed(String reason) {
         Counter.builder("newsflow.ingest.files.failed").description("files moved to failed/").tag("reason", reason)
                 .register(registry).increment();
     }

@@ -3,9 +3,12 @@ package io.newsflow.ingest.watch;
 import io.newsflow.ingest.config.IngestConfig;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
@@ -50,9 +53,13 @@ public final class InboxFolders {
             Files.deleteIfExists(claimDir);
             return Optional.empty();
         }
+        // written exactly (no line end): a name may end in white space or hold a line break
         Files.writeString(claimDir.resolve(".origin"), relative.toString());
         Optional<Path> sidecar = Optional.empty();
         for (Path candidate : sidecarCandidates(inboxFile)) {
+            if (SafeNames.bytes(candidate.getFileName().toString()) > SafeNames.MAX_NAME_BYTES) {
+                continue; // a 255-byte page name has no room for ".json": no sidecar can have that name
+            }
             try {
                 sidecar = Optional.of(Files.move(candidate, claimDir.resolve(candidate.getFileName()), StandardCopyOption.ATOMIC_MOVE));
                 break;
@@ -67,8 +74,8 @@ public final class InboxFolders {
     public Path release(ClaimedFile claim) throws IOException {
         Path folder = config.inbox().resolve(claim.relativePath()).getParent();
         Files.createDirectories(folder);
-        Path back = moveWithoutOverwrite(claim.file(), folder);
-        moveSidecar(claim, folder);
+        Path back = moveWithoutOverwrite(claim.file(), folder, true);
+        moveSidecar(claim, folder, true);
         removeClaim(claim);
         return back;
     }
@@ -77,22 +84,29 @@ public final class InboxFolders {
     public Path archive(ClaimedFile claim, LocalDate day) throws IOException {
         Path folder = config.archive().resolve("%04d/%02d/%02d".formatted(day.getYear(), day.getMonthValue(), day.getDayOfMonth()));
         Files.createDirectories(folder);
-        Path archived = moveWithoutOverwrite(claim.file(), folder);
-        moveSidecar(claim, folder);
+        Path archived = moveWithoutOverwrite(claim.file(), folder, false);
+        moveSidecar(claim, folder, false);
         removeClaim(claim);
         return archived;
     }
 
-    /** Moves a file that cannot be ingested to {@code failed/}. */
     /**
      * Moves the claimed file to {@code failed/} with its report {@code <name>.error.json} beside it; the report,
      * made from the file's final name, is complete before the file appears, so whoever sees the file finds why.
      */
     public Path fail(ClaimedFile claim, Function<String, byte[]> report) throws IOException {
         Path failed = moveWithNote(claim.file(), config.failed(), ".error.json", report);
-        moveSidecar(claim, config.failed());
+        moveSidecar(claim, config.failed(), false);
         removeClaim(claim);
         return failed;
+    }
+
+    /**
+     * Moves a file that could not even be claimed (its claim failed other than by another instance taking it)
+     * straight from the inbox to {@code failed/}, under a name that fits, with its report.
+     */
+    public Path failUnclaimed(Path inboxFile, Function<String, byte[]> report) throws IOException {
+        return moveWithNote(inboxFile, config.failed(), ".error.json", report);
     }
 
     /** Claims this instance left unfinished (it stopped or crashed) go back to the inbox. */
@@ -108,10 +122,13 @@ public final class InboxFolders {
                 removeEmpty(claimDir); // crashed between creating the folder and the rename: nothing was claimed
                 continue;
             }
-            Path relative = Path.of(Files.readString(origin).strip());
+            Path relative = Path.of(Files.readString(origin));
             Path file = claimDir.resolve(relative.getFileName());
-            if (Files.exists(file)) {
-                List<Path> sidecars = sidecarCandidates(file).stream().filter(Files::exists).toList();
+            // NOFOLLOW: a claimed symbolic link is still there even when what it points to is not
+            if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+                List<Path> sidecars = sidecarCandidates(file).stream()
+                        .filter(p -> SafeNames.bytes(p.getFileName().toString()) <= SafeNames.MAX_NAME_BYTES)
+                        .filter(p -> Files.exists(p, LinkOption.NOFOLLOW_LINKS)).toList();
                 release(new ClaimedFile(claimDir, file, relative, sidecars.stream().findFirst()));
                 recovered++;
             } else {
@@ -133,9 +150,9 @@ public final class InboxFolders {
         return candidates;
     }
 
-    private static void moveSidecar(ClaimedFile claim, Path folder) throws IOException {
-        if (claim.sidecar().isPresent() && Files.exists(claim.sidecar().get())) {
-            moveWithoutOverwrite(claim.sidecar().get(), folder);
+    private static void moveSidecar(ClaimedFile claim, Path folder, boolean keepName) throws IOException {
+        if (claim.sidecar().isPresent() && Files.exists(claim.sidecar().get(), LinkOption.NOFOLLOW_LINKS)) {
+            moveWithoutOverwrite(claim.sidecar().get(), folder, keepName);
         }
     }
 
@@ -158,12 +175,13 @@ public final class InboxFolders {
      */
     static Path moveWithNote(Path file, Path folder, String suffix, Function<String, byte[]> note) throws IOException {
         for (int attempt = 0; ; attempt++) {
-            Path target = folder.resolve(candidate(file, attempt));
+            Path target = folder.resolve(candidate(file, attempt, false));
             Path notePath = folder.resolve(target.getFileName() + suffix);
-            if (Files.exists(target) || Files.exists(notePath)) {
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) || Files.exists(notePath, LinkOption.NOFOLLOW_LINKS)) {
                 continue;
             }
             Path written = Files.write(Files.createTempFile(folder, ".note-", ".tmp"), note.apply(target.getFileName().toString()));
+            force(written);
             try {
                 Files.createLink(notePath, written);
             } catch (FileAlreadyExistsException e) {
@@ -177,9 +195,21 @@ public final class InboxFolders {
         }
     }
 
-    /** The file's name, or with {@code .1}, {@code .2} … before the extension for later attempts. */
-    private static String candidate(Path file, int attempt) {
-        String name = file.getFileName().toString();
+    /** The report is on disk before the file it explains appears. */
+    private static void force(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+    }
+
+    /**
+     * The file's name (shortened when it leaves no room for suffixes, see {@link SafeNames}), or with {@code .1},
+     * {@code .2} … before the extension for later attempts.
+     */
+    private static String candidate(Path file, int attempt, boolean keepName) {
+        String original = file.getFileName().toString();
+        // back into the inbox a file keeps its name (it had it there, and a date in it is the issue-date rule's input)
+        String name = keepName && attempt == 0 ? original : SafeNames.fitting(original);
         int dot = name.indexOf('.', 1);
         String stem = dot > 0 ? name.substring(0, dot) : name;
         String extension = dot > 0 ? name.substring(dot) : "";
@@ -187,10 +217,10 @@ public final class InboxFolders {
     }
 
     /** Renames into {@code folder}, adding {@code .1}, {@code .2} … before the extension when the name is taken. */
-    static Path moveWithoutOverwrite(Path file, Path folder) throws IOException {
+    static Path moveWithoutOverwrite(Path file, Path folder, boolean keepName) throws IOException {
         for (int attempt = 0; ; attempt++) {
-            Path target = folder.resolve(candidate(file, attempt));
-            if (Files.exists(target)) {
+            Path target = folder.resolve(candidate(file, attempt, keepName));
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
                 continue;
             }
             try {

@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * Lists the page files of the inbox and its subfolders. Hidden files and folders, files still being written by
  * common tools ({@code .part}, {@code .tmp}, {@code .crdownload}, {@code ~}) and sidecars ({@code .json}, which
- * travel with their page) are not pages.
+ * travel with their page) are not pages. Symbolic links, FIFOs and devices with a page's name are listed too (the
+ * walk never follows a link), so that they go to {@code failed/} with a reason instead of waiting unseen.
  */
 public final class InboxScanner {
     private static final List<String> IGNORED_ENDINGS = List.of(".part", ".tmp", ".crdownload", "~", ".json");
@@ -36,7 +37,7 @@ public final class InboxScanner {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                if (attrs.isRegularFile() && isPageFileName(file.getFileName().toString())) {
+                if (!attrs.isDirectory() && isPageFileName(file.getFileName().toString())) {
                     files.put(file, new StabilityTracker.FileState(attrs.size(), attrs.lastModifiedTime()));
                 }
                 return FileVisitResult.CONTINUE;

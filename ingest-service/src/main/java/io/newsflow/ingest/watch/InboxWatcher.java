@@ -1,7 +1,12 @@
 package io.newsflow.ingest.watch;
 
+import io.newsflow.ingest.budget.ByteBudget;
+import io.newsflow.ingest.budget.PageMemory;
 import io.newsflow.ingest.config.IngestConfig;
+import io.newsflow.ingest.logging.LogSafe;
 import io.newsflow.ingest.process.FileIngestor;
+import io.newsflow.ingest.process.FileReports;
+import io.newsflow.ingest.process.IngestMetrics;
 import io.newsflow.ingest.process.IngestOutcome;
 import io.newsflow.ingest.publish.KafkaAvailability;
 import io.quarkus.runtime.ShutdownEvent;
@@ -12,15 +17,16 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,30 +36,47 @@ import java.util.concurrent.Future;
  * Drives ingestion: on file-system events, while files are settling, and at every rescan interval it scans the
  * inbox, claims each file that stopped changing and hands it to {@link FileIngestor}. While Kafka is unreachable
  * nothing is claimed: files wait in the inbox.
+ * <p>
+ * The scan loop never waits for a file: it hands files to the workers (at most {@code concurrency} in work) and
+ * collects their outcomes at later ticks, so one file that takes long cannot stop the others; a loop or a file
+ * that stops making progress shows in readiness ({@link #stalled()}).
  */
 @ApplicationScoped
 public class InboxWatcher {
     private static final Logger LOG = Logger.getLogger(InboxWatcher.class);
     private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
 
+    private record InWork(Future<IngestOutcome> outcome, Instant since) {
+    }
+
     private final IngestConfig config;
     private final FileIngestor ingestor;
     private final KafkaAvailability kafka;
+    private final PageMemory memory;
+    private final IngestMetrics metrics;
     private final InboxFolders folders;
     private final InboxScanner scanner = new InboxScanner();
     private final StabilityTracker tracker;
-    private final Map<Path, Duration> retryBackoff = new HashMap<>();
+    private final Map<Path, Duration> retryBackoff = new ConcurrentHashMap<>();
+    private final Map<Path, InWork> inWork = new ConcurrentHashMap<>();
+    /** Files that could neither be claimed nor moved to failed/, as they were when reported; skipped until they change. */
+    private final Map<Path, StabilityTracker.FileState> leftAlone = new ConcurrentHashMap<>();
     private final Clock clock = Clock.systemUTC();
+    private final ScanProgress progress;
     private final ExecutorService workers;
     private InboxEvents events;
-    private Instant nextRescan = Instant.MIN;
+    private volatile Instant nextRescan = Instant.MIN;
 
-    public InboxWatcher(IngestConfig config, FileIngestor ingestor, KafkaAvailability kafka, InstanceId instanceId) {
+    public InboxWatcher(IngestConfig config, FileIngestor ingestor, KafkaAvailability kafka, InstanceId instanceId,
+                        PageMemory memory, IngestMetrics metrics) {
         this.config = config;
         this.ingestor = ingestor;
         this.kafka = kafka;
+        this.memory = memory;
+        this.metrics = metrics;
         this.folders = new InboxFolders(config, instanceId.value());
         this.tracker = new StabilityTracker(config.minFileAge());
+        this.progress = new ScanProgress(config.stallTimeout(), clock.instant());
         this.workers = Executors.newFixedThreadPool(Math.max(1, config.concurrency()),
                 Thread.ofPlatform().name("ingest-", 1).daemon().factory());
     }
@@ -62,7 +85,8 @@ public class InboxWatcher {
         folders.create();
         int recovered = folders.recoverClaims();
         events = new InboxEvents(config.inbox());
-        LOG.infof("watching inbox=%s recovered-claims=%d", config.inbox().toAbsolutePath(), recovered);
+        progress.scanCompleted(clock.instant());
+        LOG.infof("watching inbox=\"%s\" recovered-claims=%d", LogSafe.text(config.inbox().toAbsolutePath()), recovered);
     }
 
     void onStop(@Observes ShutdownEvent event) throws IOException {
@@ -72,55 +96,144 @@ public class InboxWatcher {
         workers.shutdown();
     }
 
+    /** Why the scan loop counts as stalled, or empty while it makes progress. */
+    public Optional<String> stalled() {
+        return progress.stalled(clock.instant());
+    }
+
+    /** When the scan loop last went through (a scan, or the finding that none was due). */
+    public Instant lastScanCompleted() {
+        return progress.lastScanCompleted();
+    }
+
     /** Runs often and cheaply: it scans only when something may have changed or the rescan is due. */
     @Scheduled(every = "0.25s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         Instant now = clock.instant();
+        boolean finished = collectFinished();
         boolean eventSeen = events != null && events.takeChanged();
-        if (!eventSeen && !tracker.hasPending() && now.isBefore(nextRescan)) {
-            return;
+        if (eventSeen || finished || tracker.hasPending() || !now.isBefore(nextRescan)) {
+            scanAndHandOut(now);
         }
+        reportWork();
+        progress.scanCompleted(clock.instant());
+    }
+
+    private void scanAndHandOut(Instant now) {
         nextRescan = now.plus(config.rescanInterval());
-        List<Path> ready;
+        Map<Path, StabilityTracker.FileState> scan;
         try {
-            ready = tracker.observe(scanner.scan(config.inbox()), now);
+            scan = scanner.scan(config.inbox());
         } catch (IOException e) {
-            LOG.errorf("cannot scan inbox=%s reason=\"%s\"", config.inbox(), e.getMessage());
+            LOG.errorf("cannot scan inbox=\"%s\" reason=\"%s\"", LogSafe.text(config.inbox()), LogSafe.text(e.getMessage()));
             return;
         }
+        leftAlone.keySet().retainAll(scan.keySet());
+        scan.keySet().removeAll(inWork.keySet());
+        scan.entrySet().removeIf(file -> file.getValue().equals(leftAlone.get(file.getKey())));
+        List<Path> ready = tracker.observe(scan, now);
         if (!ready.isEmpty() && !kafka.isAvailable()) {
             LOG.debugf("kafka unavailable: %d files wait in the inbox", ready.size());
             return; // the tracker forgot them as ready: the next scans see them again, still settled
         }
-        // Files are published side by side (their waits for Kafka's ack overlap); the tick waits for all of them,
-        // so the tracker and the backoffs stay on this one thread.
-        List<Future<IngestOutcome>> outcomes = new ArrayList<>(ready.size());
+        int free = Math.max(1, config.concurrency()) - inWork.size();
         for (Path file : ready) {
-            outcomes.add(workers.submit(() -> ingest(file)));
+            if (free-- <= 0) {
+                nextRescan = now; // the workers are busy: the rest comes again at the next tick, still settled
+                break;
+            }
+            StabilityTracker.FileState state = scan.get(file);
+            inWork.put(file, new InWork(workers.submit(() -> ingest(file, state)), clock.instant()));
         }
-        for (int i = 0; i < ready.size(); i++) {
-            Path file = ready.get(i);
-            if (outcome(outcomes.get(i), file) == IngestOutcome.RETRY_LATER) {
+    }
+
+    /** Outcomes of the files whose work ended; a file to retry is held back for a growing while. */
+    private boolean collectFinished() {
+        boolean any = false;
+        for (var work : List.copyOf(inWork.entrySet())) {
+            if (!work.getValue().outcome().isDone()) {
+                continue;
+            }
+            any = true;
+            Path file = work.getKey();
+            inWork.remove(file);
+            if (outcome(work.getValue().outcome(), file) == IngestOutcome.RETRY_LATER) {
                 Duration backoff = retryBackoff.merge(file, FIRST_RETRY, (previous, first) -> min(previous.multipliedBy(2), config.maxRetryBackoff()));
                 tracker.holdUntil(file, clock.instant().plus(backoff));
             } else {
                 retryBackoff.remove(file);
             }
         }
+        return any;
     }
 
-    /** Claims and ingests one file; {@code null} when another instance took it or it failed to move. */
-    private IngestOutcome ingest(Path file) {
-        try {
-            Optional<ClaimedFile> claim = folders.claim(file);
+    private void reportWork() {
+        Optional<Map.Entry<Path, InWork>> oldest = inWork.entrySet().stream()
+                .min(Comparator.comparing(work -> work.getValue().since()));
+        progress.oldestWork(oldest.map(work -> LogSafe.text(work.getKey().getFileName())).orElse(null),
+                oldest.map(work -> work.getValue().since()).orElse(null));
+    }
+
+    /**
+     * Claims and ingests one file; {@code null} when another instance took it, or the memory budget has no room
+     * for it now (it stays in the inbox and comes again at the next scan).
+     */
+    private IngestOutcome ingest(Path file, StabilityTracker.FileState state) {
+        Optional<ByteBudget.Permit> permit = memory.tryAcquire(Math.min(state.size(), config.maxFileSize().asLongValue()));
+        if (permit.isEmpty()) {
+            LOG.debugf("file=\"%s\" waits: the memory budget is in use", LogSafe.text(file.getFileName()));
+            return null;
+        }
+        try (ByteBudget.Permit held = permit.get()) {
+            Optional<ClaimedFile> claim;
+            try {
+                claim = folders.claim(file);
+            } catch (IOException e) {
+                return failUnclaimed(file, state, e);
+            }
             if (claim.isEmpty()) {
                 return null; // another instance took it
             }
             return ingestor.ingest(claim.get(), folders);
         } catch (IOException e) {
-            LOG.errorf(e, "file=%s outcome=error reason=\"%s\"", file.getFileName(), e.getMessage());
+            // the service's own folders failed (disk full, permissions of processing/): not the file's fault
+            LOG.errorf("file=\"%s\" outcome=error reason=\"%s\"", LogSafe.text(file.getFileName()), LogSafe.text(e));
+            LOG.debug("ingest error", e);
             return null;
         }
+    }
+
+    /**
+     * A file that cannot be claimed (its name is too long for a move, it may not be renamed) goes straight to
+     * {@code failed/} under a name that fits, its original name in the report. When even that move fails, moving it
+     * is not possible or not safe: it is left where it is, reported once, and skipped until it changes.
+     */
+    private IngestOutcome failUnclaimed(Path file, StabilityTracker.FileState state, IOException claimError) {
+        String reason = "unclaimable";
+        String message = "the file cannot be claimed: " + describe(claimError);
+        Path relative = config.inbox().relativize(file);
+        try {
+            Path failed = folders.failUnclaimed(file, name -> FileReports.error(name, reason, message, state.size(), "unknown",
+                    relative, clock.instant()));
+            metrics.failed(reason);
+            LOG.warnf("file=\"%s\" outcome=failed reason=%s message=\"%s\" failed=\"%s\"", LogSafe.text(relative), reason,
+                    LogSafe.text(message), LogSafe.text(failed.getFileName()));
+            return IngestOutcome.FAILED;
+        } catch (IOException moveError) {
+            leftAlone.put(file, state);
+            metrics.leftAlone();
+            LOG.warnf("file=\"%s\" outcome=left-alone reason=\"%s; nor can it be moved to failed/: %s\"", LogSafe.text(relative),
+                    LogSafe.text(message), LogSafe.text(describe(moveError)));
+            return null;
+        }
+    }
+
+    /** What went wrong, without the paths a file-system exception's message carries. */
+    private static String describe(IOException e) {
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        return e.getClass().getSimpleName();
     }
 
     private static IngestOutcome outcome(Future<IngestOutcome> future, Path file) {
@@ -130,7 +243,8 @@ public class InboxWatcher {
             Thread.currentThread().interrupt();
             return null;
         } catch (ExecutionException e) {
-            LOG.errorf(e.getCause(), "file=%s outcome=error reason=\"%s\"", file.getFileName(), e.getCause().getMessage());
+            LOG.errorf(e.getCause(), "file=\"%s\" outcome=error reason=\"%s\"", LogSafe.text(file.getFileName()),
+                    LogSafe.text(e.getCause().getMessage()));
             return null;
         }
     }

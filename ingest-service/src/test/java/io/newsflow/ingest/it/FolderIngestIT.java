@@ -153,13 +153,14 @@ class FolderIngestIT {
         String name = "slow-" + UUID.randomUUID() + ".txt";
         int chunks = 8;
         int chunk = bytes.length / chunks + 1;
-        // a writer that pauses 300 ms between chunks, less than the minimum age of 500 ms, for ~2.4 s in all
+        // a writer that pauses 300 ms between chunks, less than the minimum age of 500 ms, for ~2.4 s in all; the
+        // file is watched all through each pause (not only at its end): it must never leave the inbox half-written
         try (OutputStream out = Files.newOutputStream(inbox.resolve(name))) {
             for (int offset = 0; offset < bytes.length; offset += chunk) {
                 out.write(bytes, offset, Math.min(chunk, bytes.length - offset));
                 out.flush();
-                Thread.sleep(300);
-                assertThat(inbox.resolve(name)).as("taken while being written").exists();
+                await().during(Duration.ofMillis(300)).atMost(Duration.ofMillis(450))
+                        .untilAsserted(() -> assertThat(inbox.resolve(name)).as("taken while being written").exists());
             }
         }
 

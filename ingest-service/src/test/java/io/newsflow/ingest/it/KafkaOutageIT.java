@@ -47,19 +47,22 @@ class KafkaOutageIT {
         List<byte[]> before = pages("before", 5);
         List<byte[]> during = pages("during", 5);
         drop(before);
-        // some of these are in flight when the broker goes away
-        Thread.sleep(700);
+        // the broker goes away once ingest has begun on them: some are published, others may be in flight
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(archivedNames()).anyMatch(name -> name.startsWith("before-")));
         kafka.stop();
         try {
             drop(during);
             await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
                     given().when().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN")));
-            // nothing is archived unless Kafka acknowledged it: every "during" file is still in the inbox or in flight
-            Thread.sleep(3000);
-            assertThat(archivedNames()).noneMatch(name -> name.startsWith("during-"));
-            List<String> waiting = new ArrayList<>(namesIn(inbox));
-            waiting.addAll(namesUnder(processing));
-            assertThat(waiting).filteredOn(name -> name.startsWith("during-")).hasSize(5);
+            // nothing is archived unless Kafka acknowledged it: every "during" file stays in the inbox or in flight,
+            // checked over and over for three seconds of the outage
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+                assertThat(archivedNames()).noneMatch(name -> name.startsWith("during-"));
+                List<String> waiting = new ArrayList<>(namesIn(inbox));
+                waiting.addAll(namesUnder(processing));
+                assertThat(waiting).filteredOn(name -> name.startsWith("during-")).hasSize(5);
+            });
         } finally {
             kafka.restart();
         }

@@ -87,8 +87,10 @@ class SeveralInstancesIT {
 
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                     assertThat(filesUnder(ownHome.resolve("archive"))).contains("second-copy.txt", "second-copy.txt.duplicate.json"));
-            Thread.sleep(1000); // a wrong second publication would have arrived by now
-            assertThat(topic.pagesWithKey(PageFile.sha256(page))).hasSize(1);
+            // the duplicate is archived only after its content was checked against the published record: a wrong second
+            // publication would come before that; the topic is watched a while longer all the same
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).untilAsserted(() ->
+                    assertThat(topic.pagesWithKey(PageFile.sha256(page))).hasSize(1));
         } finally {
             instance.stop();
         }

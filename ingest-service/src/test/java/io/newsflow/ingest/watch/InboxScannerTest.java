@@ -22,4 +22,14 @@ class InboxScannerTest {
         assertThat(new InboxScanner().scan(inbox).keySet())
                 .containsExactlyInAnyOrder(inbox.resolve("a.txt"), inbox.resolve("2024-09-06/b.txt"));
     }
+
+    @Test
+    void listsSymbolicLinksAndFifosWithPageNamesWithoutFollowingOrOpeningThem(@TempDir Path inbox) throws Exception {
+        Files.createSymbolicLink(inbox.resolve("zero.txt"), Path.of("/dev/zero"));
+        Files.createSymbolicLink(inbox.resolve("folder-link"), Path.of("/"));
+        assertThat(new ProcessBuilder("mkfifo", inbox.resolve("fifo.txt").toString()).start().waitFor()).isZero();
+
+        assertThat(new InboxScanner().scan(inbox).keySet())
+                .containsExactlyInAnyOrder(inbox.resolve("zero.txt"), inbox.resolve("folder-link"), inbox.resolve("fifo.txt"));
+    }
 }

@@ -1,0 +1,99 @@
+package io.newsflow.ingest.api;
+
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.core.multipart.MultiPartParserDefinition;
+import org.jboss.resteasy.reactive.server.core.multipart.MultipartParser;
+import org.jboss.resteasy.reactive.server.multipart.MultipartPartReadingException;
+
+import java.util.Map;
+
+/**
+ * Error answers of the HTTP API as JSON {@code {"status":…, "error":…}}: a clear message for what the client got
+ * wrong (400, 413, 415), never a stack trace or a path of the server.
+ */
+public class ErrorAnswers {
+    private static final Logger LOG = Logger.getLogger(ErrorAnswers.class);
+
+    static Response json(int status, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(Map.of("status", status, "error", message)).build();
+    }
+
+    @ServerExceptionMapper
+    public Response unsupportedMediaType(NotSupportedException e) {
+        return json(415, "Content-Type must be text/plain, application/octet-stream or multipart/form-data with a boundary");
+    }
+
+    /** The framework parses the Content-Type before any resource sees the request; an unparsable one lands here. */
+    @ServerExceptionMapper
+    public Response unparsableHeader(IllegalArgumentException e) {
+        if (e.getMessage() != null && e.getMessage().startsWith("Failed to parse media type")) {
+            return json(415, "the Content-Type header cannot be parsed; send text/plain, application/octet-stream "
+                    + "or multipart/form-data with a boundary");
+        }
+        LOG.errorf("request failed: %s", e.toString());
+        return json(500, "the request could not be handled");
+    }
+
+    /**
+     * A multipart body whose parts never match the boundary of its Content-Type reads to its end without a closing
+     * boundary, which the parser reports as an I/O error. Other I/O errors are the server's own (its disk).
+     */
+    @ServerExceptionMapper
+    public Response inputOutput(java.io.IOException e) {
+        if (e.getMessage() != null && e.getMessage().startsWith("Connection terminated parsing multipart")) {
+            return json(400, "the multipart body is malformed: it has no part within the boundary of its Content-Type");
+        }
+        LOG.errorf("request failed: %s", e.toString());
+        return json(500, "the request could not be handled");
+    }
+
+    @ServerExceptionMapper
+    public Response malformedMultipart(MultipartParser.MalformedMessageException e) {
+        return json(400, "the multipart body is malformed: its parts must be separated by the boundary of the Content-Type");
+    }
+
+    @ServerExceptionMapper
+    public Response unreadablePart(MultipartPartReadingException e) {
+        return json(400, "a part of the multipart body cannot be read");
+    }
+
+    @ServerExceptionMapper
+    public Response partTooLarge(MultiPartParserDefinition.FileTooLargeException e) {
+        return json(413, "a part of the multipart body is larger than the server accepts");
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e) {
+        return json(404, "no such resource");
+    }
+
+    @ServerExceptionMapper
+    public Response notAllowed(NotAllowedException e) {
+        return Response.fromResponse(json(405, "method not allowed here")).allow(e.getResponse().getAllowedMethods()).build();
+    }
+
+    @ServerExceptionMapper
+    public Response notAcceptable(NotAcceptableException e) {
+        return json(406, "answers are application/json");
+    }
+
+    /** Other client errors the framework raises (a malformed body, header or form): their status, a plain message. */
+    @ServerExceptionMapper
+    public Response clientError(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.errorf("request failed: %s", e.toString());
+            return json(status, "the request could not be handled");
+        }
+        return json(status, "the request is malformed: " + e.getResponse().getStatusInfo().getReasonPhrase());
+    }
+}
