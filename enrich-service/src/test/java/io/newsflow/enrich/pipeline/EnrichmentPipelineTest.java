@@ -1,6 +1,7 @@
 package io.newsflow.enrich.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.newsflow.enrich.category.Category;
 import io.newsflow.enrich.entities.NamesDictionary;
 import io.newsflow.model.Article;
 import io.newsflow.model.IssueDateSource;
@@ -64,6 +65,9 @@ class EnrichmentPipelineTest {
             }
             assertThat(article.lead()).isNotBlank();
             assertThat(article.charCount()).isEqualTo(article.body().length());
+            if (want.has("category")) {
+                assertThat(article.category()).as("category of article %d", i + 1).isEqualTo(want.path("category").asText());
+            }
         }
     }
 
@@ -108,7 +112,7 @@ class EnrichmentPipelineTest {
 
         for (Article article : pipeline.enrich(page)) {
             assertThat(article.keywords()).isNotEmpty().hasSizeLessThanOrEqualTo(8).doesNotHaveDuplicates();
-            assertThat(article.category()).isNotBlank();
+            assertThat(Category.fromId(article.category())).as("category %s", article.category()).isPresent();
             assertThat(article.dates()).contains(article.eventDate()).isSorted();
             assertThat(article.places()).isNotEmpty();
             assertThat(article.enrichedAt()).isEqualTo(page.receivedAt());
