@@ -18,7 +18,7 @@ import java.util.Map;
  * which was a fifth of the service's CPU per search.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-record SearchAnswer(long took, Hits hits, Map<String, Buckets> aggregations) {
+public record SearchAnswer(long took, Hits hits, Map<String, Buckets> aggregations) {
     private static final long MILLIS_PER_DAY = 86_400_000L;
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -43,7 +43,7 @@ record SearchAnswer(long took, Hits hits, Map<String, Buckets> aggregations) {
     record Bucket(JsonNode key, @JsonProperty("doc_count") long docCount) {
     }
 
-    SearchResult toResult() {
+    public SearchResult toResult() {
         // filter_path drops what is empty: no hits array without hits, no aggregations without buckets
         List<Hit> page = hits == null || hits.hits() == null ? List.of() : hits.hits();
         return new SearchResult(
@@ -51,7 +51,7 @@ record SearchAnswer(long took, Hits hits, Map<String, Buckets> aggregations) {
                 took,
                 page.stream().map(h -> HitConverter.hit(h.id(), h.score(), h.source(), h.highlight())).toList(),
                 new Facets(facet(Facet.PERSONS), facet(Facet.PLACES), facet(Facet.ORGANIZATIONS), facet(Facet.REPORTERS),
-                        facet(Facet.CATEGORIES)),
+                        facet(Facet.CATEGORIES), facet(Facet.KEYWORDS)),
                 buckets(SearchRequestFactory.HISTOGRAM).stream()
                         .map(b -> new DayCount(day(b.key().asLong()), b.docCount())).toList());
     }

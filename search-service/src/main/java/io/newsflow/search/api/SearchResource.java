@@ -3,9 +3,7 @@ package io.newsflow.search.api;
 import io.micrometer.core.annotation.Timed;
 import io.newsflow.search.config.ApiConfig;
 import io.newsflow.search.config.SearchConfig;
-import io.newsflow.search.query.ArticleFilters;
 import io.newsflow.search.query.ArticleQuery;
-import io.newsflow.search.query.ArticleSort;
 import io.newsflow.search.query.QueryParameters;
 import io.newsflow.search.query.SearchRequestFactory;
 import io.smallrye.mutiny.Uni;
@@ -76,10 +74,8 @@ public class SearchResource {
             @Parameter(description = "hits per page, 1 to 100",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "10"))
             @QueryParam("size") String size) {
-        ArticleQuery query = new ArticleQuery(q,
-                new ArticleFilters(persons, places, organizations, reporters, categories, keywords),
-                QueryParameters.date("from", from), QueryParameters.date("to", to), ArticleSort.parse(sort),
-                QueryParameters.wholeNumber("page", page, 1), QueryParameters.size(size, 10));
+        ArticleQuery query = QueryParameters.articleQuery(q, persons, places, organizations, reporters, categories,
+                keywords, from, to, sort, page, size, 10);
         return client.search(requests.build(query, config.alias())).map(SearchAnswer::toResult);
     }
 }

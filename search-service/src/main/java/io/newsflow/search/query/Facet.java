@@ -6,7 +6,8 @@ public enum Facet {
     PLACES("places", "places"),
     ORGANIZATIONS("organizations", "organizations"),
     REPORTERS("reporters", "reporters"),
-    CATEGORIES("categories", "category");
+    CATEGORIES("categories", "category"),
+    KEYWORDS("keywords", "keywords");
 
     private final String aggregationName;
     private final String field;

@@ -2,6 +2,7 @@ package io.newsflow.search.query;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 
 /**
  * Reads request parameters that arrive as text. The API takes numbers and dates as strings and parses them here,
@@ -50,6 +51,19 @@ public final class QueryParameters {
             throw new InvalidQueryException(name + " must be a date yyyy-MM-dd, was \"" + shortened(value) + "\"");
         }
         return date;
+    }
+
+    /**
+     * The search the parameters of {@code /api/search} (and of the web page, which takes the same ones) ask for.
+     *
+     * @param defaultSize hits per page when {@code size} is absent
+     */
+    public static ArticleQuery articleQuery(String q, List<String> persons, List<String> places, List<String> organizations,
+                                            List<String> reporters, List<String> categories, List<String> keywords,
+                                            String from, String to, String sort, String page, String size, int defaultSize) {
+        return new ArticleQuery(q, new ArticleFilters(persons, places, organizations, reporters, categories, keywords),
+                date("from", from), date("to", to), ArticleSort.parse(sort), wholeNumber("page", page, 1),
+                size(size, defaultSize));
     }
 
     /** The value as an error message may quote it: cut to a few dozen characters. */

@@ -10,6 +10,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.search.HighlightField;
+import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.util.NamedValue;
 
 import java.util.ArrayList;
@@ -64,7 +65,9 @@ public final class SearchRequestFactory {
                     .sort(sort(query))
                     .aggregations(aggregations());
             if (!query.text().isEmpty()) {
-                s.highlight(h -> h.preTags("<em>").postTags("</em>").requireFieldMatch(false)
+                // encoder html: the page's own text comes back escaped (a stored "<script>" is "&lt;script&gt;"),
+                // so the <em> marks are the only markup in a fragment and a page can show it as HTML
+                s.highlight(h -> h.encoder(HighlighterEncoder.Html).preTags("<em>").postTags("</em>").requireFieldMatch(false)
                         .fields(NamedValue.of("headline", HighlightField.of(f -> f.numberOfFragments(0))),
                                 NamedValue.of("body", HighlightField.of(f -> f.fragmentSize(120).numberOfFragments(3)))));
             }
@@ -85,7 +88,7 @@ public final class SearchRequestFactory {
         allOf(bool, Facet.PLACES.field(), filters.places());
         allOf(bool, Facet.ORGANIZATIONS.field(), filters.organizations());
         allOf(bool, Facet.REPORTERS.field(), filters.reporters());
-        allOf(bool, "keywords", filters.keywords());
+        allOf(bool, Facet.KEYWORDS.field(), filters.keywords());
         if (!filters.categories().isEmpty()) {
             List<FieldValue> categories = filters.categories().stream().map(FieldValue::of).toList();
             bool.filter(q -> q.terms(t -> t.field(Facet.CATEGORIES.field()).terms(v -> v.value(categories))));

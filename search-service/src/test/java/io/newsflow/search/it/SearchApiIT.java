@@ -81,6 +81,16 @@ class SearchApiIT {
             "本报讯 12月21日，宜兴市加快主要入湖河流整治和生态清淤，太湖综合治理取得新进展。宜兴市将继续推进入湖河流整治，守护好一湖碧水。",
             LocalDate.of(2023, 12, 21), "时政", List.of("高美梅"), List.of(), List.of("宜兴市", "太湖"), List.of("宜兴市政府"));
 
+    /** Two more articles under their own keyword (the counts above stay those of the six): a page's own markup, an entity. */
+    private final String extra = run + "-extra";
+    private final String visitor = "访客" + page.substring(0, 8);
+    private final String district = "湖区" + page.substring(0, 8);
+    private final Article markup = extraArticle(7, "太湖综合治理 <script>alert(1)</script>",
+            "本报讯 12月10日，太湖综合治理现场会召开。<img src=x onerror=alert(1)> 赵建军出席。",
+            LocalDate.of(2023, 12, 10), List.of(visitor, "赵建军"));
+    private final Article second = extraArticle(8, "访客再到湖区",
+            "本报讯 12月11日，访客再到湖区，叶航雨陪同。", LocalDate.of(2023, 12, 11), List.of(visitor, "叶航雨"));
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
@@ -94,12 +104,14 @@ class SearchApiIT {
         }
         try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
                 new StringSerializer(), new StringSerializer())) {
-            for (Article article : List.of(taihu, visit, forum, lake, river, yixing)) {
+            for (Article article : List.of(taihu, visit, forum, lake, river, yixing, markup, second)) {
                 producer.send(new ProducerRecord<>(Topics.ARTICLES, article.id(), NewsJson.mapper().writeValueAsString(article))).get();
             }
         }
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 search().get("/api/search").then().statusCode(200).body("total", equalTo(6)));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().queryParam("keyword", extra).get("/api/search").then().statusCode(200).body("total", equalTo(2)));
         produced = true;
     }
 
@@ -283,6 +295,63 @@ class SearchApiIT {
                 .body("places.value", hasItem("太湖"));
     }
 
+    @Test
+    void highlightsComeBackWithThePagesMarkupEscapedAndOnlyTheMarksAsTags() {
+        JsonPath answer = given().queryParam("keyword", extra).queryParam("q", "太湖综合治理")
+                .when().get("/api/search").then().statusCode(200).extract().jsonPath();
+
+        assertThat(answer.getList("hits.id", String.class)).containsExactly(markup.id());
+        String headline = answer.getString("hits[0].highlights.headline[0]");
+        List<String> body = answer.getList("hits[0].highlights.body", String.class);
+        assertThat(headline).contains("&lt;script&gt;alert(1)&lt;").doesNotContain("<script");
+        assertThat(String.join("", body)).contains("&lt;img src=x onerror=alert(1)&gt;").doesNotContain("<img");
+        for (String fragment : concat(headline, body)) {
+            assertThat(fragment.replace("<em>", "").replace("</em>", "")).doesNotContain("<").doesNotContain(">");
+        }
+        assertThat(marked(concat(headline, body))).containsOnly("太湖综合治理");
+        // the stored article is the page's text as it was; escaping is the highlighter's answer only
+        given().when().get("/api/articles/{id}", markup.id()).then().statusCode(200)
+                .body("headline", equalTo("太湖综合治理 <script>alert(1)</script>"));
+    }
+
+    @Test
+    void describesAPersonByTimelineArticlesAndCoMentions() {
+        JsonPath answer = given().when().get("/api/entities/person/{name}", visitor)
+                .then().statusCode(200).extract().jsonPath();
+
+        assertThat(answer.getString("type")).isEqualTo("person");
+        assertThat(answer.getString("name")).isEqualTo(visitor);
+        assertThat(answer.getInt("total")).isEqualTo(2);
+        assertThat(answer.getList("articles.id", String.class)).containsExactly(second.id(), markup.id());
+        assertThat(answer.getList("timeline.date", String.class)).containsExactly("2023-12-10", "2023-12-11");
+        assertThat(answer.getList("timeline.count", Integer.class)).containsExactly(1, 1);
+        assertThat(answer.getList("coMentions.persons.value", String.class))
+                .containsExactlyInAnyOrder("赵建军", "叶航雨").doesNotContain(visitor);
+        assertThat(answer.getList("coMentions.places.value", String.class)).containsExactly(district);
+        assertThat(answer.getList("coMentions.places.count", Integer.class)).containsExactly(2);
+
+        given().queryParam("size", "1").queryParam("page", "2")
+                .when().get("/api/entities/place/{name}", district)
+                .then().statusCode(200)
+                .body("total", equalTo(2))
+                .body("articles.id", contains(markup.id()))
+                .body("coMentions.places", org.hamcrest.Matchers.empty())
+                .body("coMentions.persons.value", hasItem(visitor));
+        given().when().get("/api/entities/org/{name}", "没有这个机构" + run)
+                .then().statusCode(200).body("total", equalTo(0)).body("articles", org.hamcrest.Matchers.empty());
+        given().when().get("/api/entities/people/{name}", visitor)
+                .then().statusCode(400).body("error", equalTo("type must be one of person | place | org, was \"people\""));
+    }
+
+    @Test
+    void overviewCountsArticlesPerDayAndNamesTheArticleIndexedLast() {
+        given().when().get("/api/stats")
+                .then().statusCode(200)
+                .body("perDay.date", hasItems("2023-12-10", "2023-12-11", "2023-12-21"))
+                .body("lastIndexed.id", org.hamcrest.Matchers.notNullValue())
+                .body("lastIndexed.enrichedAt", org.hamcrest.Matchers.notNullValue());
+    }
+
     @ParameterizedTest
     @MethodSource("invalidSearches")
     void refusesInvalidInputWith400AndAMessage(Map<String, String> parameters, String message) {
@@ -353,6 +422,18 @@ class SearchApiIT {
             }
         }
         return marked;
+    }
+
+    private static List<String> concat(String first, List<String> rest) {
+        List<String> all = new ArrayList<>(rest);
+        all.add(first);
+        return all;
+    }
+
+    private Article extraArticle(int ordinal, String headline, String body, LocalDate eventDate, List<String> persons) {
+        return new Article(Article.idOf(page, ordinal), ordinal, page, "2023-12-22.txt", LocalDate.of(2023, 12, 22),
+                headline, List.of(), body, body.substring(0, body.indexOf('。') + 1), eventDate, List.of(eventDate), List.of(),
+                persons, List.of(district), List.of(), List.of(extra), "society", body.length(), Instant.now(), "test");
     }
 
     private Article article(int ordinal, String headline, String body, LocalDate eventDate, String category,

@@ -170,4 +170,23 @@ class SearchRequestFactoryTest {
                 .forEachRemaining(e -> terms.add(e.getKey() + "=" + e.getValue().get("value").asText())));
         return terms;
     }
+
+    @Test
+    void asksForHighlightsWithTheHtmlEncoderSoThePagesOwnTextComesBackEscaped() {
+        JsonNode highlight = RequestJson.tree(factory.build(new ArticleQuery("太湖", 1, 10), "news-articles")).get("highlight");
+
+        assertThat(highlight.get("encoder").asText()).isEqualTo("html");
+        assertThat(highlight.get("pre_tags").toString()).isEqualTo("[\"<em>\"]");
+        assertThat(highlight.get("post_tags").toString()).isEqualTo("[\"</em>\"]");
+    }
+
+    @Test
+    void countsKeywordsAsAFacetAndFiltersByThemThroughTheSameField() {
+        ArticleQuery query = new ArticleQuery("", new ArticleFilters(null, null, null, null, null, List.of("太湖")),
+                null, null, ArticleSort.RELEVANCE, 1, 10);
+        JsonNode tree = RequestJson.tree(factory.build(query, "news-articles"));
+
+        assertThat(tree.at("/aggregations/keywords/terms/field").asText()).isEqualTo("keywords");
+        assertThat(tree.at("/query/bool/filter/0/term/keywords/value").asText()).isEqualTo("太湖");
+    }
 }
