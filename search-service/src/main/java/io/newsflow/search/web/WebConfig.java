@@ -1,0 +1,15 @@
+package io.newsflow.search.web;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Configuration of the web page of search-service. */
+@ConfigMapping(prefix = "newsflow.search.web")
+public interface WebConfig {
+
+    /** How long the overview page waits for each of its questions to Kafka (dead letters, consumer lag). */
+    @WithDefault("2s")
+    Duration probeTimeout();
+}
