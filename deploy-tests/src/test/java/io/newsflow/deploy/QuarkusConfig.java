@@ -6,7 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
@@ -22,7 +25,9 @@ import java.util.stream.Stream;
  */
 final class QuarkusConfig {
     private static final Pattern PREFIX = Pattern.compile("@ConfigMapping\\s*\\(\\s*prefix\\s*=\\s*\"([^\"]+)\"");
-    private static final Pattern ACCESSOR = Pattern.compile("(\\w+)\\s*\\(\\s*\\)\\s*$");
+    /** An accessor's simple return type (generic arguments dropped) and name. */
+    private static final Pattern ACCESSOR = Pattern.compile("([\\w.]+)(?:<[^()]*>)?\\s+(\\w+)\\s*\\(\\s*\\)\\s*$");
+    private static final Pattern NESTED = Pattern.compile("\\binterface\\s+(\\w+)\\s*\\{");
     private static final Pattern WITH_NAME = Pattern.compile("@WithName\\s*\\(\\s*\"([^\"]+)\"\\s*\\)");
     private static final Pattern COMMENTS = Pattern.compile("/\\*.*?\\*/|//[^\\n]*", Pattern.DOTALL);
 
@@ -63,17 +68,24 @@ final class QuarkusConfig {
                 if (!prefix.find()) {
                     continue;
                 }
-                if (code.split("\\binterface\\b", -1).length != 2) {
-                    // nested groups would need their own prefix; fail loudly rather than accept wrong keys
-                    throw new AssertionError(file + ": nested @ConfigMapping groups are not supported by this test");
-                }
                 String body = code.substring(code.indexOf('{', prefix.end()) + 1);
-                for (String declaration : body.split(";")) {
-                    Matcher accessor = ACCESSOR.matcher(declaration.strip());
-                    if (accessor.find()) {
-                        Matcher withName = WITH_NAME.matcher(declaration);
-                        String name = withName.find() ? withName.group(1) : kebab(accessor.group(1));
-                        keys.add(prefix.group(1) + "." + name);
+                Map<String, String> groups = nestedGroups(body);
+                String own = body;
+                for (String group : groups.values()) {
+                    own = own.replace(group, "");
+                }
+                for (String[] accessor : accessors(own)) {
+                    String group = groups.get(accessor[0]);
+                    if (group == null) {
+                        keys.add(prefix.group(1) + "." + accessor[1]);
+                        continue;
+                    }
+                    if (!nestedGroups(group.substring(group.indexOf('{') + 1)).isEmpty()) {
+                        // deeper groups would need their own walk; fail loudly rather than accept wrong keys
+                        throw new AssertionError(file + ": @ConfigMapping groups nested twice are not supported by this test");
+                    }
+                    for (String[] member : accessors(group.substring(group.indexOf('{') + 1))) {
+                        keys.add(prefix.group(1) + "." + accessor[1] + "." + member[1]);
                     }
                 }
             }
@@ -81,6 +93,37 @@ final class QuarkusConfig {
             throw new UncheckedIOException(e);
         }
         return keys;
+    }
+
+    /** The group interfaces declared inside a mapping's body: simple name to the whole declaration. */
+    private static Map<String, String> nestedGroups(String body) {
+        Map<String, String> groups = new LinkedHashMap<>();
+        Matcher group = NESTED.matcher(body);
+        int from = 0;
+        while (group.find(from)) {
+            int end = body.indexOf('{', group.start());
+            int depth = 0;
+            do {
+                char c = body.charAt(end++);
+                depth += c == '{' ? 1 : c == '}' ? -1 : 0;
+            } while (depth > 0);
+            groups.put(group.group(1), body.substring(group.start(), end));
+            from = end;
+        }
+        return groups;
+    }
+
+    /** {return type, property name} of each accessor of an interface body without nested groups. */
+    private static List<String[]> accessors(String body) {
+        List<String[]> found = new ArrayList<>();
+        for (String declaration : body.split(";")) {
+            Matcher accessor = ACCESSOR.matcher(declaration.strip());
+            if (accessor.find()) {
+                Matcher withName = WITH_NAME.matcher(declaration);
+                found.add(new String[] {accessor.group(1), withName.find() ? withName.group(1) : kebab(accessor.group(2))});
+            }
+        }
+        return found;
     }
 
     /** SmallRye's environment variable for a property: non-alphanumerics become '_', upper case. */

@@ -56,6 +56,8 @@ class SelfContainedRepositoryTest {
         assertThat(references.find(Path.of("bin/newsflow"), "cp \"$ROOT/" + UP + "/corpus/a.txt\" .")).hasSize(1);
         assertThat(references.find(Path.of("docs/x.md"), "[a](" + UP + "/" + UP + "/x.md)")).hasSize(1);
         assertThat(references.find(Path.of("x.txt"), Repo.ROOT.getParent() + "/elsewhere/file")).hasSize(1);
+        assertThat(references.find(Path.of("a/T.java"), "name(\"" + REFERENCE_FOLDER + "/x\"); // " + OutsideReferences.HOSTILE_INPUT))
+                .as("the marker never excuses the reference folder").hasSize(1);
     }
 
     @Test
@@ -65,6 +67,7 @@ class SelfContainedRepositoryTest {
         assertThat(references.find(Path.of("bin/newsflow"), "ROOT=\"$(cd \"$(dirname \"$0\")/..\" && pwd)\"")).isEmpty();
         assertThat(references.find(Path.of("docs/x.md"), "[README](../README.md), [data](../data/ner/README.md)")).isEmpty();
         assertThat(references.find(Path.of("README.md"), "JDK in /usr/lib/jvm, data in ./samples")).isEmpty();
+        assertThat(references.find(Path.of("a/T.java"), "upload(\"" + UP + "/" + UP + "/evil.txt\"); // " + OutsideReferences.HOSTILE_INPUT)).isEmpty();
     }
 
     private static List<Path> sourceFiles() throws IOException {

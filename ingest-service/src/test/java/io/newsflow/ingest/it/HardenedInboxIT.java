@@ -264,7 +264,7 @@ class HardenedInboxIT {
     @Test
     void theClientsFileNameIsNeverUsedAsAPathButKeptAsANote() throws Exception {
         byte[] bytes = page("本报讯 上传的名字。");
-        String evil = "../../outside \u001b[31m.txt";
+        String evil = "../../outside \u001b[31m.txt"; // hostile input, not a path of the project
 
         String stored = given().multiPart("file", evil, bytes, "text/plain").multiPart("issueDate", "2024-09-03")
                 .when().post("/api/pages")
@@ -282,7 +282,7 @@ class HardenedInboxIT {
         });
         assertThat(home.getParent().getParent().resolve("outside \u001b[31m.txt")).doesNotExist();
         assertThat(logLines).filteredOn(line -> line.contains("outside")).noneMatch(line -> line.contains("\u001b"))
-                .anyMatch(line -> line.contains("upload=\"../../outside \\u001b[31m.txt\""));
+                .anyMatch(line -> line.contains("upload=\"../../outside \\u001b[31m.txt\"")); // hostile input, not a path of the project
     }
 
     private static boolean hasContent(Path file, byte[] bytes) {
