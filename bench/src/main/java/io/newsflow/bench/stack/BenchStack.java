@@ -68,7 +68,8 @@ public final class BenchStack {
         return shared;
     }
 
-    private static BenchStack start(Path home, Path repository) throws IOException, InterruptedException {
+    /** A stack of its own in {@code home} (wiped first), stopped when this JVM exits. */
+    public static BenchStack start(Path home, Path repository) throws IOException, InterruptedException {
         NewsflowSystem system = new NewsflowSystem(new NewsflowSystem.Options(home, repository,
                 FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next()));
         system.down(); // a bench run killed before its clean-up left processes behind
@@ -100,6 +101,10 @@ public final class BenchStack {
         } catch (IOException e) {
             System.err.println("could not stop the bench stack under " + system.options().home() + ": " + e);
         }
+    }
+
+    public NewsflowSystem system() {
+        return system;
     }
 
     public Inbox inbox() {

@@ -18,7 +18,7 @@ import java.util.List;
  * enrich-service's pipeline run in this JVM on the bench pages: the baselines of the end-to-end and latency
  * benchmarks, and the source of realistic articles for the indexing and search benchmarks.
  */
-final class InProcessEnrichment {
+public final class InProcessEnrichment {
     private static final int WARM_UP_PAGES = 50;
     private static EnrichmentPipeline pipeline;
 
@@ -80,7 +80,7 @@ final class InProcessEnrichment {
     }
 
     /** Enriches the pages on all cores (setup, untimed), articles in page order. */
-    static List<Article> parallel(List<GeneratedPage> pages) {
+    public static List<Article> parallel(List<GeneratedPage> pages) {
         EnrichmentPipeline pipeline = pipeline();
         return pages.parallelStream().map(page -> pipeline.enrich(pageOf(page)))
                 .flatMap(List::stream).toList();
