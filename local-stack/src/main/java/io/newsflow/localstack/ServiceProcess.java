@@ -62,7 +62,9 @@ public record ServiceProcess(String name, Path jar, int port, Path runDir, Path 
         List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin/java").toString(),
                 "-Xms64m", "-Xmx" + heapMb + "m",
                 // small heaps: the serial collector needs far less memory of its own than G1 (RSS is what counts)
-                "-XX:+UseSerialGC", "-Dquarkus.http.port=" + port));
+                "-XX:+UseSerialGC", "-Dquarkus.http.port=" + port,
+                // the local run is for this machine only: nothing listens beyond the loopback interface
+                "-Dquarkus.http.host=127.0.0.1"));
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
         Process process = new ProcessBuilder(command)

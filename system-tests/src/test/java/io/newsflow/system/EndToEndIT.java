@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.newsflow.localstack.ChildProcesses;
 import io.newsflow.localstack.FileTrees;
 import io.newsflow.localstack.FreePorts;
+import io.newsflow.localstack.LocalStack;
 import io.newsflow.localstack.NewsflowSystem;
 import io.newsflow.localstack.ServiceProcess;
 import io.newsflow.model.NewsJson;
@@ -59,6 +60,20 @@ class EndToEndIT {
             assertThat(pids).noneMatch(ChildProcesses::isAlive);
             assertThat(system.status()).allMatch(line -> line.contains("stopped"));
         }
+    }
+
+    @Test
+    void everyPartListensOnTheLoopbackInterfaceOnly() throws Exception {
+        List<Long> all = new ArrayList<>(pids);
+        all.addAll(LocalStack.processes(system.options().stackDir()).values());
+        List<ListeningSockets.Listener> listeners = new ArrayList<>();
+        for (long pid : all) {
+            listeners.addAll(ListeningSockets.of(pid));
+        }
+
+        // the broker (client and controller port), the node (HTTP and transport) and the three services
+        assertThat(listeners).extracting(ListeningSockets.Listener::pid).containsAll(all);
+        assertThat(listeners).as("listening sockets").allMatch(ListeningSockets.Listener::loopback);
     }
 
     @Test
