@@ -13,6 +13,7 @@ import io.newsflow.pagefiles.PageDecoder;
 import io.newsflow.pagefiles.PageFile;
 import io.newsflow.pagefiles.RegularFiles;
 import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -50,10 +51,13 @@ import java.util.UUID;
  * answered 503 with {@code Retry-After} (the page is fine, the service is busy: the client should send it again),
  * one larger than {@code max-file-size} 413. The client's file name is never used as a path: the page is stored as
  * {@code upload-<content hash>.txt}.
+ * <p>
+ * Uploading needs role {@code ingest} (HTTP Basic); dropping a file into the folder needs only the right to write there.
  */
 @Path("/api/pages")
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
+@RolesAllowed("ingest")
 public class PageUploadResource {
     private static final Logger LOG = Logger.getLogger(PageUploadResource.class);
     private static final int RETRY_AFTER_SECONDS = 1;

@@ -54,10 +54,12 @@ class FolderIngestIT {
     @BeforeEach
     void readPages() {
         pages = new PagesTopic(bootstrapServers);
+        TestUsers.sendByDefaultAs("ingest");
     }
 
     @AfterEach
     void closePages() {
+        TestUsers.sendNoCredentialsByDefault();
         pages.close();
     }
 
@@ -205,6 +207,39 @@ class FolderIngestIT {
         given().contentType("text/plain").body("本报讯".repeat(30_000))
                 .when().post("/api/pages")
                 .then().statusCode(413);
+    }
+
+    @Test
+    void uploadingNeedsTheIngestRoleAndARefusedUploadLeavesNothingBehind() throws Exception {
+        byte[] bytes = unique("本报讯 9月5日，市委书记杜小刚调研。").getBytes(StandardCharsets.UTF_8);
+        String sha = PageFile.sha256(bytes);
+
+        for (var anonymousOrWrongPassword : List.of(given().auth().none(),
+                given().auth().preemptive().basic("ingest", "not-" + TestUsers.password("ingest")),
+                given().auth().preemptive().basic("nobody", TestUsers.password("ingest")))) {
+            anonymousOrWrongPassword.contentType("text/plain").body(bytes).when().post("/api/pages")
+                    .then().statusCode(401)
+                    .header("WWW-Authenticate", startsWith("Basic realm=\"newsflow\""))
+                    .contentType("application/json")
+                    .body("status", equalTo(401))
+                    .body("error", startsWith("authentication required"));
+        }
+        TestUsers.as("reader").contentType("text/plain").body(bytes).when().post("/api/pages")
+                .then().statusCode(403)
+                .contentType("application/json")
+                .body("status", equalTo(403))
+                .body("error", equalTo("this user does not have the role this needs"));
+        try (Stream<Path> files = Files.list(inbox)) {
+            assertThat(files).as("nothing of a refused upload in the inbox")
+                    .noneMatch(file -> file.getFileName().toString().contains("upload-"));
+        }
+
+        TestUsers.as("ingest").contentType("text/plain").body(bytes).when().post("/api/pages")
+                .then().statusCode(202).body("id", equalTo(sha));
+        assertThat(awaitSinglePage(sha).get("text").asText()).contains("杜小刚调研");
+        // reading stays open by default
+        given().auth().none().when().get("/q/metrics").then().statusCode(200);
+        given().auth().none().when().get("/q/health/ready").then().statusCode(200);
     }
 
     /** Makes the content unique to this test run, so its sha256 is new to the topic. */

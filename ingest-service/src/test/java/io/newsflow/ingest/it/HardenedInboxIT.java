@@ -89,10 +89,12 @@ class HardenedInboxIT {
     void start() {
         pages = new PagesTopic(bootstrapServers);
         Logger.getLogger("io.newsflow.ingest").addHandler(logCapture);
+        TestUsers.sendByDefaultAs("ingest");
     }
 
     @AfterEach
     void stop() {
+        TestUsers.sendNoCredentialsByDefault();
         Logger.getLogger("io.newsflow.ingest").removeHandler(logCapture);
         pages.close();
     }
