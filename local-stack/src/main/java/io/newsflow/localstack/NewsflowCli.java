@@ -8,7 +8,8 @@ import java.util.logging.Logger;
 /**
  * {@code bin/newsflow up|down|status}: the system on its embedded local stack. Ports and folders come from
  * environment variables (see docs/operations.md): {@code NEWSFLOW_HOME}, {@code NEWSFLOW_KAFKA_PORT},
- * {@code NEWSFLOW_ES_PORT}, {@code NEWSFLOW_SEARCH_PORT}, {@code NEWSFLOW_INGEST_PORT}, {@code NEWSFLOW_ENRICH_PORT}.
+ * {@code NEWSFLOW_ES_PORT}, {@code NEWSFLOW_SEARCH_PORT}, {@code NEWSFLOW_INGEST_PORT}, {@code NEWSFLOW_ENRICH_PORT};
+ * {@code NEWSFLOW_READ_PROTECTED=true} makes reading need role reader too.
  */
 public final class NewsflowCli {
     private NewsflowCli() {
@@ -27,7 +28,7 @@ public final class NewsflowCli {
         NewsflowSystem system = new NewsflowSystem(new NewsflowSystem.Options(
                 home(repository), repository,
                 port("NEWSFLOW_KAFKA_PORT", 9092), port("NEWSFLOW_ES_PORT", 9200), port("NEWSFLOW_SEARCH_PORT", 8080),
-                port("NEWSFLOW_INGEST_PORT", 8081), port("NEWSFLOW_ENRICH_PORT", 8082)));
+                port("NEWSFLOW_INGEST_PORT", 8081), port("NEWSFLOW_ENRICH_PORT", 8082), readProtected()));
         switch (args[0]) {
             case "up" -> {
                 LocalStack.Endpoints endpoints = system.up();
@@ -41,6 +42,11 @@ public final class NewsflowCli {
                 out.println("  Kafka          " + endpoints.kafkaBootstrapServers());
                 out.println("  Elasticsearch  " + endpoints.elasticsearchUrl());
                 out.println("  logs           " + o.home().resolve("logs"));
+                Credentials credentials = system.credentials();
+                out.println("  credentials    " + credentials.passwordsFile() + "   (users " + String.join(", ", credentials.users())
+                        + (o.readProtected() ? "; reading needs role reader" : "; reading is open") + ")");
+                out.println("                 uploading needs user ingest or admin, re-indexing admin; e.g.");
+                out.println("                 " + curlExample(credentials.passwordsFile(), o.searchPort()));
                 out.println("Stop it with: bin/newsflow down");
             }
             case "down" -> {
@@ -61,6 +67,19 @@ public final class NewsflowCli {
                 System.exit(2);
             }
         }
+    }
+
+    /** A command line that re-indexes with the admin's password read from the file (the password itself is not shown). */
+    static String curlExample(Path passwordsFile, int searchPort) {
+        return "curl -u admin:\"$(sed -n 's/^admin=//p' '" + passwordsFile + "')\" -X POST http://localhost:" + searchPort + "/api/admin/reindex";
+    }
+
+    private static boolean readProtected() {
+        String value = env("NEWSFLOW_READ_PROTECTED", "false");
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new IllegalArgumentException("NEWSFLOW_READ_PROTECTED must be true or false, was '" + value + "'");
+        }
+        return Boolean.parseBoolean(value);
     }
 
     /** The data folder: {@code NEWSFLOW_HOME}, else {@code newsflow-data} in the checkout. */

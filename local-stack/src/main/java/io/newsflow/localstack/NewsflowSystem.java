@@ -24,9 +24,16 @@ public final class NewsflowSystem {
      * @param searchPort        search-service HTTP port (the API)
      * @param ingestPort        ingest-service HTTP port
      * @param enrichPort        enrich-service HTTP port
+     * @param readProtected     reading (search API, web page, metrics) needs role reader too
      */
     public record Options(Path home, Path repository, int kafkaPort, int elasticsearchPort,
-                          int searchPort, int ingestPort, int enrichPort) {
+                          int searchPort, int ingestPort, int enrichPort, boolean readProtected) {
+
+        /** Reading open to anyone who reaches the ports (the default). */
+        public Options(Path home, Path repository, int kafkaPort, int elasticsearchPort,
+                       int searchPort, int ingestPort, int enrichPort) {
+            this(home, repository, kafkaPort, elasticsearchPort, searchPort, ingestPort, enrichPort, false);
+        }
 
         public Path stackDir() {
             return home.resolve("stack");
@@ -35,13 +42,18 @@ public final class NewsflowSystem {
         public Path inbox() {
             return home.resolve("inbox");
         }
+
+        public Path credentialsDir() {
+            return home.resolve("credentials");
+        }
     }
 
     private final Options options;
 
     public NewsflowSystem(Options options) {
         this.options = new Options(options.home().toAbsolutePath(), options.repository().toAbsolutePath(),
-                options.kafkaPort(), options.elasticsearchPort(), options.searchPort(), options.ingestPort(), options.enrichPort());
+                options.kafkaPort(), options.elasticsearchPort(), options.searchPort(), options.ingestPort(), options.enrichPort(),
+                options.readProtected());
     }
 
     public Options options() {
@@ -89,13 +101,14 @@ public final class NewsflowSystem {
                     options.kafkaPort(), options.elasticsearchPort(), 3, 256, 512, true));
         }
         Path javaHome = JdkLocator.locate();
-        Map<String, String> config = serviceConfig(endpoints);
+        Credentials credentials = credentials();
+        LOG.log(System.Logger.Level.INFO, "credentials: {0} (users {1})", credentials.passwordsFile(), String.join(", ", credentials.users()));
         for (ServiceProcess service : services()) {
             if (service.runningPid().isPresent()) {
                 LOG.log(System.Logger.Level.INFO, "{0} already running", service.name());
                 continue;
             }
-            service.start(javaHome, heapMb(service.name()), config);
+            service.start(javaHome, heapMb(service.name()), serviceConfig(service.name(), endpoints, credentials));
         }
         for (ServiceProcess service : services()) {
             service.awaitReady();
@@ -104,12 +117,31 @@ public final class NewsflowSystem {
         return endpoints;
     }
 
-    /** What every service is told: where Kafka, Elasticsearch and the data folder are. */
-    private Map<String, String> serviceConfig(LocalStack.Endpoints endpoints) {
+    /**
+     * The users of this system, generated on the first call into {@code credentials/} and the same ever after (a
+     * reader is added once reading is protected). Rotating them: {@code down}, delete the folder, {@code up}.
+     */
+    public Credentials credentials() throws IOException {
+        List<Credentials.User> users = options.readProtected()
+                ? List.of(Credentials.ADMIN, Credentials.INGEST, Credentials.READER)
+                : List.of(Credentials.ADMIN, Credentials.INGEST);
+        return Credentials.ensure(options.credentialsDir(), users);
+    }
+
+    /**
+     * What every service is told: where Kafka, Elasticsearch and the data folder are; the two with an HTTP API
+     * (ingest, search) also where their users are: files of hashed passwords read as extra configuration, so no
+     * secret is on a command line.
+     */
+    private Map<String, String> serviceConfig(String service, LocalStack.Endpoints endpoints, Credentials credentials) {
         Map<String, String> config = new HashMap<>(Map.of(
                 "kafka.bootstrap.servers", endpoints.kafkaBootstrapServers(),
                 "quarkus.elasticsearch.hosts", endpoints.elasticsearchHostPort(),
                 "newsflow.home", options.home().toString()));
+        if (service.startsWith("ingest-service") || service.startsWith("search-service")) {
+            config.put("quarkus.config.locations", credentials.configLocations());
+            config.put("newsflow.security.read-protected", Boolean.toString(options.readProtected()));
+        }
         // the names dictionary the Elasticsearch node reads too, so that editing it and restarting takes effect
         Path names = options.repository().resolve("config").resolve("names.txt");
         if (Files.isRegularFile(names)) {
@@ -131,7 +163,7 @@ public final class NewsflowSystem {
                 .orElseThrow(() -> new IllegalStateException("the local stack is not running: bin/newsflow up first"));
         ServiceProcess instance = new ServiceProcess(service + "-" + number, jar(service), port,
                 options.home().resolve("run"), options.home().resolve("logs"));
-        instance.start(JdkLocator.locate(), heapMb(service), serviceConfig(endpoints));
+        instance.start(JdkLocator.locate(), heapMb(service), serviceConfig(service, endpoints, credentials()));
         instance.awaitReady();
         return instance;
     }
