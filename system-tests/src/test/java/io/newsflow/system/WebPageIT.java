@@ -1,0 +1,279 @@
+package io.newsflow.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.newsflow.localstack.ChildProcesses;
+import io.newsflow.localstack.FileTrees;
+import io.newsflow.localstack.FreePorts;
+import io.newsflow.localstack.NewsflowSystem;
+import io.newsflow.localstack.ServiceProcess;
+import io.newsflow.model.NewsJson;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The web page in a real browser (headless Chromium through chromedriver) over the whole system, started as
+ * {@link EndToEndIT} starts it, with the four sample pages of the repository dropped into the inbox: search with
+ * highlights and facets, an article with its names linked, an entity page with its chart and co-mentions, the
+ * overview, the clear messages of an empty result and of a reversed date range, a phone-sized screen, and no error
+ * in the browser's console. Every page is written as a PNG to {@code target/screenshots/}.
+ */
+class WebPageIT {
+    private static final Path REPOSITORY = Path.of(System.getProperty("newsflow.repository"));
+    private static final Path SAMPLES = REPOSITORY.resolve("samples");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String DU = "杜小刚";
+    private static NewsflowSystem system;
+    private static final List<Long> pids = new ArrayList<>();
+    private static int articles;
+    private static int articlesNamingDu;
+
+    private ChromeDriver driver;
+    private WebDriverWait wait;
+    private final WebScreenshots screenshots = new WebScreenshots(Path.of("target", "screenshots").toAbsolutePath());
+
+    @BeforeAll
+    static void startTheSystemWithTheSamples() throws Exception {
+        Path home = Path.of("target", "web-home").toAbsolutePath();
+        system = new NewsflowSystem(new NewsflowSystem.Options(home, REPOSITORY,
+                FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next()));
+        system.down(); // a run killed before its clean-up left processes behind
+        FileTrees.deleteRecursively(home);
+        system.up();
+        for (ServiceProcess service : system.services()) {
+            pids.add(service.runningPid().orElseThrow());
+        }
+        JsonNode manifest = NewsJson.mapper().readTree(SAMPLES.resolve("manifest.json").toFile());
+        for (Iterator<Map.Entry<String, JsonNode>> files = manifest.path("files").fields(); files.hasNext(); ) {
+            Map.Entry<String, JsonNode> file = files.next();
+            Files.copy(SAMPLES.resolve(file.getKey()),
+                    system.options().inbox().resolve(file.getValue().path("issueDate").asText() + "_" + file.getKey()));
+            for (JsonNode article : file.getValue().path("articles")) {
+                articles++;
+                if (article.path("personsInclude").toString().contains("\"" + DU + "\"")) {
+                    articlesNamingDu++;
+                }
+            }
+        }
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                assertThat(api("/api/search?size=100").path("total").asInt()).isEqualTo(articles));
+    }
+
+    @AfterAll
+    static void stopTheSystem() throws IOException {
+        if (system != null) {
+            system.down();
+            assertThat(pids).noneMatch(ChildProcesses::isAlive);
+        }
+    }
+
+    @BeforeEach
+    void openTheBrowser() throws IOException {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1280,900",
+                "--user-data-dir=" + Files.createTempDirectory(Path.of("target").toAbsolutePath(), "chromium-profile"));
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+    }
+
+    @AfterEach
+    void closeTheBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void searchFacetArticleEntityAndOverviewWorkInTheBrowser() throws Exception {
+        // the page answers what the API answers (the same query code); the manifest's names are a lower bound
+        int found = api("/api/search?q=" + encoded(DU)).path("total").asInt();
+        int named = api("/api/search?person=" + encoded(DU)).path("total").asInt();
+        assertThat(named).isGreaterThanOrEqualTo(articlesNamingDu);
+        assertThat(found).isGreaterThanOrEqualTo(named);
+
+        // search from the page's own form, as a person would
+        driver.get(page("/"));
+        WebElement box = driver.findElement(By.id("q"));
+        assertThat(driver.findElement(By.cssSelector("label[for=q]")).getText()).isEqualTo("搜索文章");
+        box.sendKeys(DU);
+        box.submit();
+        wait.until(ExpectedConditions.urlContains("q="));
+        assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("zh-CN");
+        assertThat(driver.getCurrentUrl()).endsWith("/?q=" + URLEncoder.encode(DU, StandardCharsets.UTF_8));
+        assertThat(summary()).contains("找到 " + found + " 篇文章");
+        List<WebElement> marks = driver.findElements(By.cssSelector("ol.hits em"));
+        assertThat(marks).extracting(WebElement::getText).contains(DU);
+        screenshots.take(driver, "1-search");
+
+        // a facet value adds a filter with the count it showed; the URL holds it
+        WebElement reporter = driver.findElement(By.cssSelector("a[data-facet=reporter][data-value=高美梅]"));
+        int shown = Integer.parseInt(reporter.findElement(By.cssSelector(".count")).getText().replaceAll("\\D", ""));
+        reporter.click();
+        wait.until(ExpectedConditions.urlContains("reporter="));
+        assertThat(summary()).contains("找到 " + shown + " 篇文章");
+        assertThat(driver.findElements(By.cssSelector("ol.hits > li"))).hasSize(shown);
+        assertThat(driver.findElement(By.cssSelector("a[data-facet=reporter][data-value=高美梅]")).getAttribute("class")).contains("selected");
+        assertThat(driver.findElements(By.cssSelector(".active .chip"))).extracting(WebElement::getText)
+                .anySatisfy(text -> assertThat(text).contains("记者：高美梅"));
+        screenshots.take(driver, "2-search-facet");
+
+        // the article: its text with the names linked, its page and the other articles of the page
+        driver.findElement(By.cssSelector("ol.hits > li h3 a")).click();
+        wait.until(ExpectedConditions.urlContains("/articles/"));
+        assertThat(driver.findElement(By.id("headline")).getText()).isNotBlank();
+        assertThat(driver.findElement(By.cssSelector(".source")).getText()).contains("文件").contains("出版日期");
+        assertThat(driver.findElements(By.cssSelector(".page-articles > li"))).hasSizeGreaterThan(1);
+        assertThat(driver.findElements(By.cssSelector(".page-articles a[aria-current=page]"))).hasSize(1);
+        List<WebElement> people = driver.findElements(By.cssSelector(".body a.name-person"));
+        assertThat(people).extracting(WebElement::getText).contains(DU);
+        screenshots.take(driver, "3-article");
+
+        // the person's page: mentions per day as an SVG chart, the articles, the names mentioned with him
+        people.stream().filter(a -> a.getText().equals(DU)).findFirst().orElseThrow().click();
+        wait.until(ExpectedConditions.urlContains("/entities/person/"));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).startsWith(DU);
+        WebElement chart = driver.findElement(By.cssSelector(".timeline svg"));
+        assertThat(chart.getAttribute("aria-label")).contains("共 " + named + " 篇");
+        List<WebElement> points = chart.findElements(By.cssSelector("rect.point"));
+        assertThat(points).isNotEmpty();
+        assertThat(points.stream().mapToInt(p -> Integer.parseInt(p.getAttribute("data-count"))).sum()).isEqualTo(named);
+        assertThat(driver.findElements(By.cssSelector(".entity-layout ol.hits > li"))).hasSize(Math.min(named, 20));
+        List<WebElement> coMentions = driver.findElements(By.cssSelector("#co-mentions a"));
+        assertThat(coMentions).isNotEmpty();
+        JsonNode mostWithHim = api("/api/entities/person/" + encoded(DU).replace("+", "%20")).path("coMentions").path("persons").get(0);
+        assertThat(coMentions).extracting(a -> a.getAttribute("aria-label"))
+                .contains(mostWithHim.path("value").asText() + "：" + mostWithHim.path("count").asInt() + " 篇")
+                .noneSatisfy(label -> assertThat(label).startsWith(DU + "："));
+        screenshots.take(driver, "4-entity");
+
+        // the overview: index and pipeline at a glance
+        driver.findElement(By.linkText("概览")).click();
+        wait.until(ExpectedConditions.urlContains("/overview"));
+        assertThat(driver.findElement(By.cssSelector(".lede")).getText()).contains("共 " + articles + " 篇文章");
+        assertThat(driver.findElement(By.cssSelector(".pipeline")).getText())
+                .contains("收件箱中等待的文件").contains("news.pages.dlq").contains("news.articles.dlq").contains("最后入库的文章")
+                .doesNotContain("未知");
+        assertThat(driver.findElements(By.cssSelector("svg.day-chart rect.point"))).isNotEmpty();
+        assertThat(driver.findElements(By.cssSelector("svg.rank-chart a"))).hasSizeGreaterThan(3);
+        screenshots.take(driver, "5-overview");
+
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void anEmptyResultAndAReversedDateRangeSaySoClearly() {
+        driver.get(page("/?q=" + URLEncoder.encode("没有这种文章的词语量子纠缠", StandardCharsets.UTF_8)));
+        assertThat(driver.findElement(By.cssSelector(".message.empty")).getText()).contains("没有找到符合条件的文章");
+        assertThat(summary()).contains("找到 0 篇文章");
+        screenshots.take(driver, "6-no-results");
+
+        String reversed = page("/?q=" + encoded(DU) + "&from=2024-07-27&to=2023-12-01");
+        driver.get(reversed);
+        WebElement alert = driver.findElement(By.cssSelector(".message.error[role=alert]"));
+        assertThat(alert.getText()).contains("开始日期 2024-07-27 晚于结束日期 2023-12-01");
+        assertThat(driver.findElements(By.cssSelector("ol.hits > li"))).isEmpty();
+        // the form keeps what was typed, so it can be corrected
+        assertThat(driver.findElement(By.id("q")).getAttribute("value")).isEqualTo(DU);
+        screenshots.take(driver, "7-bad-date-range");
+
+        // the page answers 400 (the request is the mistake), which the browser logs as such; nothing else may fail
+        assertNoConsoleErrorsBut(reversed + " - Failed to load resource: the server responded with a status of 400 (Bad Request)");
+    }
+
+    @Test
+    void fitsAPhoneSizedScreenWithoutSidewaysScrolling() {
+        driver.manage().window().setSize(new Dimension(390, 844));
+        for (String path : List.of("/?q=" + URLEncoder.encode(DU, StandardCharsets.UTF_8), "/overview")) {
+            driver.get(page(path));
+            Number scrollWidth = (Number) ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollWidth");
+            Number clientWidth = (Number) ((JavascriptExecutor) driver).executeScript("return document.documentElement.clientWidth");
+            assertThat(scrollWidth.intValue()).as(path).isLessThanOrEqualTo(clientWidth.intValue());
+        }
+        driver.get(page("/?q=" + URLEncoder.encode(DU, StandardCharsets.UTF_8)));
+        screenshots.take(driver, "8-phone-search");
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void suggestsNamesWhileTyping() {
+        driver.get(page("/"));
+        driver.findElement(By.id("q")).sendKeys("杜");
+        wait.until(d -> !d.findElements(By.cssSelector("#suggestions option")).isEmpty());
+        assertThat(driver.findElements(By.cssSelector("#suggestions option")))
+                .extracting(o -> o.getAttribute("value")).contains(DU);
+        assertNoConsoleErrors();
+    }
+
+    private String summary() {
+        return driver.findElement(By.cssSelector(".summary")).getText();
+    }
+
+    private void assertNoConsoleErrors() {
+        assertNoConsoleErrorsBut(null);
+    }
+
+    private void assertNoConsoleErrorsBut(String expected) {
+        List<LogEntry> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .filter(entry -> !entry.getMessage().equals(expected))
+                .toList();
+        assertThat(errors).as("console errors").isEmpty();
+    }
+
+    private static String encoded(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static String page(String path) {
+        return "http://127.0.0.1:" + system.options().searchPort() + path;
+    }
+
+    private static JsonNode api(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(page(path))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return NewsJson.mapper().readTree(response.body());
+    }
+}
