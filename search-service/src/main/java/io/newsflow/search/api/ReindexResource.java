@@ -2,6 +2,7 @@ package io.newsflow.search.api;
 
 import io.newsflow.search.index.Reindexer;
 import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -12,10 +13,14 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.io.IOException;
 
-/** Re-index by replaying {@code news.articles} into a new versioned index, then swapping the alias. */
+/**
+ * Re-index by replaying {@code news.articles} into a new versioned index, then swapping the alias. Starting one and
+ * seeing its progress need role {@code admin} (HTTP Basic).
+ */
 @Path("/api/admin/reindex")
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
+@RolesAllowed("admin")
 public class ReindexResource {
     /** WebDAV's Insufficient Storage: the request is fine, the disks cannot take what it would write. */
     private static final int INSUFFICIENT_STORAGE = 507;

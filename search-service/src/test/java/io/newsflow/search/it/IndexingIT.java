@@ -243,9 +243,9 @@ class IndexingIT {
             }
         });
         try {
-            given().when().post("/api/admin/reindex").then().statusCode(202).body("state", equalTo("running"));
+            TestUsers.as("admin").when().post("/api/admin/reindex").then().statusCode(202).body("state", equalTo("running"));
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
-                    given().when().get("/api/admin/reindex").then().statusCode(200).body("state", equalTo("done")));
+                    TestUsers.as("admin").when().get("/api/admin/reindex").then().statusCode(200).body("state", equalTo("done")));
         } finally {
             searching.set(false);
             searcher.join();
@@ -256,7 +256,7 @@ class IndexingIT {
         assertThat(failures).isEmpty();
         assertThat(answered.get()).isPositive();
         assertThat(idsOf(page)).isEqualTo(ids);
-        given().when().get("/api/admin/reindex").then().body("replayed", org.hamcrest.Matchers.greaterThanOrEqualTo(50));
+        TestUsers.as("admin").when().get("/api/admin/reindex").then().body("replayed", org.hamcrest.Matchers.greaterThanOrEqualTo(50));
         given().when().get("/q/health/ready").then().statusCode(200);
         given().when().get("/q/metrics").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("newsflow_search_documents_indexed_total"))
@@ -272,9 +272,9 @@ class IndexingIT {
         long before = version(aliasTarget());
 
         for (int run = 1; run <= 2; run++) {
-            given().when().post("/api/admin/reindex").then().statusCode(202);
+            TestUsers.as("admin").when().post("/api/admin/reindex").then().statusCode(202);
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
-                    given().when().get("/api/admin/reindex").then().statusCode(200).body("state", equalTo("done")));
+                    TestUsers.as("admin").when().get("/api/admin/reindex").then().statusCode(200).body("state", equalTo("done")));
         }
 
         assertThat(aliasTarget()).isEqualTo("news-articles-v" + (before + 2));
@@ -293,7 +293,7 @@ class IndexingIT {
         // 1%: any disk is past it; the local node does not enforce watermarks, so nothing else changes
         es("PUT", "/_cluster/settings", "{\"persistent\":{\"cluster.routing.allocation.disk.watermark.low\":\"1%\"}}");
         try {
-            given().when().post("/api/admin/reindex").then().statusCode(507)
+            TestUsers.as("admin").when().post("/api/admin/reindex").then().statusCode(507)
                     .body("status", equalTo(507))
                     .body("error", org.hamcrest.Matchers.allOf(
                             org.hamcrest.Matchers.startsWith("not enough disk to re-index " + before),
@@ -301,7 +301,7 @@ class IndexingIT {
         } finally {
             es("PUT", "/_cluster/settings", "{\"persistent\":{\"cluster.routing.allocation.disk.watermark.low\":null}}");
         }
-        given().when().get("/api/admin/reindex").then().body("state", org.hamcrest.Matchers.not(equalTo("running")));
+        TestUsers.as("admin").when().get("/api/admin/reindex").then().body("state", org.hamcrest.Matchers.not(equalTo("running")));
         assertThat(aliasTarget()).isEqualTo(before);
         assertThat(versionedIndices()).isEqualTo(indices);
     }
