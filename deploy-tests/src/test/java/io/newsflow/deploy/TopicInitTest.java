@@ -59,7 +59,8 @@ class TopicInitTest {
         assertThat(topicsOf("search-service")).containsOnly(
                 Map.entry("mp.messaging.incoming.articles.topic", Topics.ARTICLES),
                 Map.entry("mp.messaging.incoming.articles.dead-letter-queue.topic", Topics.ARTICLES_DLQ),
-                Map.entry("mp.messaging.outgoing.articles-dlq.topic", Topics.ARTICLES_DLQ));
+                Map.entry("mp.messaging.outgoing.articles-dlq.topic", Topics.ARTICLES_DLQ),
+                Map.entry("newsflow.search.web.pages-dlq.topic", Topics.PAGES_DLQ));
     }
 
     @Test

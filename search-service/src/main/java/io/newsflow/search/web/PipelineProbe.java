@@ -48,6 +48,7 @@ public class PipelineProbe {
     private final String groupId;
     private final String articlesDlqTopic;
     private final Duration timeout;
+    private final String pagesDeadLetterTopic;
     private final ObjectMapper json = new ObjectMapper();
     private Admin admin;
 
@@ -63,6 +64,7 @@ public class PipelineProbe {
         this.groupId = groupId;
         this.articlesDlqTopic = articlesDlqTopic;
         this.timeout = webConfig.probeTimeout();
+        this.pagesDeadLetterTopic = webConfig.pagesDeadLetterTopic();
     }
 
     /** A number found, or why it could not be found. */
@@ -107,7 +109,7 @@ public class PipelineProbe {
     public PipelineState look() {
         Reading failed = count(home.resolve("failed"));
         return new PipelineState(home.toString(), count(home.resolve("inbox")), failed, newestFailed(home.resolve("failed")),
-                List.of(new TopicReading(Topics.PAGES_DLQ, records(Topics.PAGES_DLQ)),
+                List.of(new TopicReading(pagesDeadLetterTopic, records(pagesDeadLetterTopic)),
                         new TopicReading(articlesDlqTopic, records(articlesDlqTopic))),
                 groupId, articlesTopic, lag());
     }

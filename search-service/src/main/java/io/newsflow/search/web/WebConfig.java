@@ -2,6 +2,7 @@ package io.newsflow.search.web;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 import java.time.Duration;
 
@@ -12,4 +13,8 @@ public interface WebConfig {
     /** How long the overview page waits for each of its questions to Kafka (dead letters, consumer lag). */
     @WithDefault("2s")
     Duration probeTimeout();
+
+    /** The dead-letter topic of enrich-service, counted on the overview page (this service reads no page topic). */
+    @WithName("pages-dlq.topic")
+    String pagesDeadLetterTopic();
 }
