@@ -2,18 +2,16 @@ package io.newsflow.localstack;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -151,7 +149,9 @@ public final class KafkaBroker implements AutoCloseable {
     private static void format(Options options, Path config, Path workDir) throws IOException, InterruptedException {
         List<String> command = javaCommand(options, 256);
         command.addAll(List.of("kafka.tools.StorageTool", "format", "--ignore-formatted",
-                "--cluster-id", randomClusterId(), "--config", config.toString()));
+                // Kafka's own id: its text never starts with '-', which the tool would read as an option (a random
+                // base64 id did, one start in 64, and the format failed with a usage message)
+                "--cluster-id", Uuid.randomUuid().toString(), "--config", config.toString()));
         Path log = workDir.resolve("kafka-format.log");
         Process format = new ProcessBuilder(command)
                 .redirectErrorStream(true)
@@ -203,12 +203,5 @@ public final class KafkaBroker implements AutoCloseable {
                 "log.retention.hours=168",
                 "")
                 ;
-    }
-
-    /** A Kafka cluster id: 16 random bytes, URL-safe base64 without padding (Kafka's Uuid form). */
-    private static String randomClusterId() {
-        UUID uuid = UUID.randomUUID();
-        ByteBuffer bytes = ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
     }
 }
