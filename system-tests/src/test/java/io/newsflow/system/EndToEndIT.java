@@ -2,6 +2,7 @@ package io.newsflow.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newsflow.localstack.ChildProcesses;
+import io.newsflow.localstack.Credentials;
 import io.newsflow.localstack.FileTrees;
 import io.newsflow.localstack.FreePorts;
 import io.newsflow.localstack.LocalStack;
@@ -59,7 +60,55 @@ class EndToEndIT {
             system.down();
             assertThat(pids).noneMatch(ChildProcesses::isAlive);
             assertThat(system.status()).allMatch(line -> line.contains("stopped"));
+            noSecretInTheLogs();
         }
+    }
+
+    /** After the whole run, shutdown included: no generated password (nor its hash) in any log of the system. */
+    private static void noSecretInTheLogs() throws IOException {
+        Credentials credentials = system.credentials();
+        List<String> secrets = new ArrayList<>();
+        for (String user : credentials.users()) {
+            secrets.add(credentials.password(user));
+        }
+        Files.readAllLines(credentials.usersFile()).stream().filter(line -> line.contains("="))
+                .forEach(line -> secrets.add(line.substring(line.indexOf('=') + 1)));
+        List<Path> logs;
+        try (var files = Files.walk(system.options().home().resolve("logs"))) {
+            logs = files.filter(Files::isRegularFile).toList();
+        }
+        assertThat(logs).isNotEmpty();
+        for (Path log : logs) {
+            String text = new String(Files.readAllBytes(log), StandardCharsets.ISO_8859_1);
+            // the secret itself is never shown by a failing assertion
+            assertThat(secrets.stream().filter(text::contains).count()).as("secrets found in %s", log).isZero();
+        }
+    }
+
+    @Test
+    void uploadingAPageNeedsTheGeneratedIngestCredential() throws Exception {
+        Credentials credentials = system.credentials();
+        byte[] page = ("本报讯 上传测试 " + java.util.UUID.randomUUID() + "。").getBytes(StandardCharsets.UTF_8);
+        String url = "http://127.0.0.1:" + system.options().ingestPort() + "/api/pages?issueDate=2024-01-02";
+
+        HttpResponse<String> anonymous = HTTP.send(upload(url, page).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(challenge -> assertThat(challenge).startsWithIgnoringCase("basic realm="));
+        String basic = java.util.Base64.getEncoder().encodeToString(
+                ("ingest:" + credentials.password("ingest")).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> accepted = HTTP.send(upload(url, page).header("Authorization", "Basic " + basic).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        String fileName = NewsJson.mapper().readTree(accepted.body()).path("fileName").asText();
+        // taken from the inbox like a dropped file (the other test expects an empty inbox in the end)
+        await().atMost(Duration.ofSeconds(30)).until(() -> !Files.exists(system.options().inbox().resolve(fileName)));
+    }
+
+    private static HttpRequest.Builder upload(String url, byte[] page) {
+        return HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "text/plain; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(page));
     }
 
     @Test
