@@ -1,4 +1,4 @@
-package io.newsflow.search.security;
+package io.newsflow.access;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;

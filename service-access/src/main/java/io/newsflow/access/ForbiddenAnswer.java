@@ -1,4 +1,4 @@
-package io.newsflow.ingest.api;
+package io.newsflow.access;
 
 import io.quarkus.security.ForbiddenException;
 import io.vertx.ext.web.Router;

@@ -1,4 +1,4 @@
-package io.newsflow.ingest.api;
+package io.newsflow.access;
 
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
