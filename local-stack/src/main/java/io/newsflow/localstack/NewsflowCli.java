@@ -36,6 +36,7 @@ public final class NewsflowCli {
                 out.println();
                 out.println("newsflow is running.");
                 out.println("  inbox          " + o.inbox() + "   (drop page .txt files here)");
+                out.println("  web page       http://localhost:" + o.searchPort() + "/");
                 out.println("  search API     http://localhost:" + o.searchPort() + "/api/search?q=...");
                 out.println("  OpenAPI UI     http://localhost:" + o.searchPort() + "/q/swagger-ui");
                 out.println("  ingest API     http://localhost:" + o.ingestPort() + "   enrich http://localhost:" + o.enrichPort());

@@ -124,6 +124,41 @@ public final class SearchBenchmark implements Benchmark {
                         "requests", "= 0", false));
             }
         }
+        figures.addAll(webPage(stack, queries, Duration.ofSeconds(context.seconds())));
+        return figures;
+    }
+
+    /**
+     * The web page's search against {@code /api/search} for the same queries with 20 hits, one client at a time (a
+     * person reading): the page must answer within 50 ms at the median, rendering included.
+     */
+    private static List<Measurement> webPage(BenchStack stack, List<SearchQuery> queries, Duration duration) throws Exception {
+        List<HttpRequest> page = new ArrayList<>();
+        List<HttpRequest> api = new ArrayList<>();
+        for (SearchQuery query : queries) {
+            String parameters = query.apiQueryString();
+            if (parameters.isEmpty()) {
+                continue; // the page's empty form is no search
+            }
+            page.add(HttpRequest.newBuilder(URI.create(stack.searchApiUrl() + "/?" + parameters + "&size=20"))
+                    .timeout(Duration.ofSeconds(30)).build());
+            api.add(HttpRequest.newBuilder(URI.create(stack.searchApiUrl() + "/api/search?" + parameters + "&size=20"))
+                    .timeout(Duration.ofSeconds(30)).build());
+        }
+        LoadRunner.run(stack.http(), page, 1, WARM_UP);
+        LOG.log(System.Logger.Level.INFO, "search: the web page, {0} s, then /api/search, {0} s", duration.toSeconds());
+        LoadRunner.Result web = LoadRunner.run(stack.http(), page, 1, duration);
+        LoadRunner.Result rest = LoadRunner.run(stack.http(), api, 1, duration);
+        double p50 = web.latency().percentileMs(50);
+        List<Measurement> figures = new ArrayList<>();
+        figures.add(Measurement.target(NAME, "web page p50, 20 hits and facets, 1 client", p50, "ms", "<= 50 ms", p50 <= 50));
+        figures.add(Measurement.compared(NAME, "web page p50, 1 client", p50, "ms", "/api/search p50", rest.latency().percentileMs(50)));
+        figures.add(Measurement.compared(NAME, "web page p99, 1 client", web.latency().percentileMs(99), "ms",
+                "/api/search p99", rest.latency().percentileMs(99)));
+        if (web.errors() + rest.errors() > 0) {
+            figures.add(Measurement.target(NAME, "failed requests (web page + /api/search)", web.errors() + rest.errors(),
+                    "requests", "= 0", false));
+        }
         return figures;
     }
 
