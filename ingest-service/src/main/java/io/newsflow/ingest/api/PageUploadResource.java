@@ -3,7 +3,7 @@ package io.newsflow.ingest.api;
 import io.newsflow.ingest.budget.ByteBudget;
 import io.newsflow.ingest.budget.PageMemory;
 import io.newsflow.ingest.config.IngestConfig;
-import io.newsflow.ingest.logging.LogSafe;
+import io.newsflow.logging.LogSafe;
 import io.newsflow.ingest.process.FileIngestor;
 import io.newsflow.ingest.process.IngestMetrics;
 import io.newsflow.model.NewsJson;

@@ -1,7 +1,7 @@
 package io.newsflow.ingest.process;
 
 import io.newsflow.ingest.config.IngestConfig;
-import io.newsflow.ingest.logging.LogSafe;
+import io.newsflow.logging.LogSafe;
 import io.newsflow.ingest.publish.PagePublisher;
 import io.newsflow.ingest.publish.PublishException;
 import io.newsflow.ingest.publish.PublishedPages;

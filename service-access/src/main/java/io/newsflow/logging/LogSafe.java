@@ -1,4 +1,4 @@
-package io.newsflow.ingest.logging;
+package io.newsflow.logging;
 
 /**
  * User-controlled text (file names, upload names, messages quoting them) as it may appear in a log line: control

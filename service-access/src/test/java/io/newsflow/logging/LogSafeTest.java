@@ -1,4 +1,4 @@
-package io.newsflow.ingest.logging;
+package io.newsflow.logging;
 
 import org.junit.jupiter.api.Test;
 
