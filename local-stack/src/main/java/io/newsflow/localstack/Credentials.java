@@ -68,12 +68,7 @@ public final class Credentials {
      * and the files are (re)written only where their content changes.
      */
     public static Credentials ensure(Path folder, List<User> users) throws IOException {
-        if (Files.isDirectory(folder)) {
-            Files.setPosixFilePermissions(folder, OWNER_ONLY_FOLDER);
-        } else {
-            Files.createDirectories(folder.getParent());
-            Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FOLDER));
-        }
+        ownerOnlyFolder(folder);
         Map<String, String> passwords = new LinkedHashMap<>();
         Properties existing = new Properties();
         Path passwordsFile = folder.resolve("passwords");
@@ -143,7 +138,17 @@ public final class Credentials {
         }
     }
 
-    private static String generatePassword() {
+    /** Creates the folder 0700, or makes an existing one 0700: what holds passwords is its owner's alone. */
+    static void ownerOnlyFolder(Path folder) throws IOException {
+        if (Files.isDirectory(folder)) {
+            Files.setPosixFilePermissions(folder, OWNER_ONLY_FOLDER);
+        } else {
+            Files.createDirectories(folder.getParent());
+            Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FOLDER));
+        }
+    }
+
+    static String generatePassword() {
         StringBuilder password = new StringBuilder(PASSWORD_LENGTH);
         for (int i = 0; i < PASSWORD_LENGTH; i++) {
             password.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
@@ -174,7 +179,7 @@ public final class Credentials {
     }
 
     /** Replaces the file atomically by one created 0600 (never readable by others, not even for a moment). */
-    private static void writeOwnerOnly(Path file, List<String> lines) throws IOException {
+    static void writeOwnerOnly(Path file, List<String> lines) throws IOException {
         String content = String.join("\n", lines) + "\n";
         if (Files.isRegularFile(file) && Files.readString(file, StandardCharsets.UTF_8).equals(content)) {
             Files.setPosixFilePermissions(file, OWNER_ONLY_FILE);

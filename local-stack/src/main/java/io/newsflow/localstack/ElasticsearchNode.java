@@ -46,14 +46,11 @@ public final class ElasticsearchNode implements AutoCloseable {
     /**
      * @param namesFile names dictionary copied to {@code config/<plugin name>/names.txt} at every start, so an edit
      *     takes effect at the next start; null or absent: the copy the plugin installed stays
+     * @param rolesFile the roles of the file realm ({@code config/elasticsearch/roles.yml} of the repository)
+     * @param users     the users the node knows (security is always on, as in production)
      */
     public record Options(Path distributionZip, Path pluginZip, Path cacheDir, Path workDir, int httpPort, int heapMb, Path javaHome,
-                          Path namesFile) {
-
-        /** Without a names file of our own: the node reads the one shipped in the plugin. */
-        public Options(Path distributionZip, Path pluginZip, Path cacheDir, Path workDir, int httpPort, int heapMb, Path javaHome) {
-            this(distributionZip, pluginZip, cacheDir, workDir, httpPort, heapMb, javaHome, null);
-        }
+                          Path namesFile, Path rolesFile, ElasticsearchUsers users) {
     }
 
     public static final String PID_FILE = "elasticsearch.pid";
@@ -67,12 +64,16 @@ public final class ElasticsearchNode implements AutoCloseable {
     private final String httpUrl;
     private final long pid;
     private final Path pidFile;
+    private final ElasticsearchUsers users;
+    private final Path configDir;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
-    private ElasticsearchNode(String httpUrl, long pid, Path pidFile) {
+    private ElasticsearchNode(String httpUrl, long pid, Path pidFile, ElasticsearchUsers users, Path configDir) {
+        this.configDir = configDir;
         this.httpUrl = httpUrl;
         this.pid = pid;
         this.pidFile = pidFile;
+        this.users = users;
     }
 
     /**
@@ -103,6 +104,7 @@ public final class ElasticsearchNode implements AutoCloseable {
         Path home = ElasticsearchInstall.nodeHome(distribution, o.pluginZip(), workDir, javaHome);
         Path conf = writeConfig(home, workDir, o.httpPort(), o.heapMb());
         copyNamesFile(o.namesFile(), conf.resolve(ElasticsearchInstall.pluginName(o.pluginZip())));
+        o.users().installRealm(home, conf, javaHome, o.rolesFile());
         Path out = logs.resolve("elasticsearch.out");
         // one start per file, so a failure shows this start's output only (the node's own log keeps history)
         Files.writeString(out, "--- starting " + Instant.now() + "\n");
@@ -143,7 +145,7 @@ public final class ElasticsearchNode implements AutoCloseable {
             throw failure("Elasticsearch failed to start (launcher exit code " + launcher.exitValue() + ")", logs);
         }
         long pid = readPid(pidFile).orElseThrow(() -> failure("Elasticsearch started but wrote no " + pidFile, logs));
-        ElasticsearchNode node = new ElasticsearchNode("http://127.0.0.1:" + o.httpPort(), pid, pidFile);
+        ElasticsearchNode node = new ElasticsearchNode("http://127.0.0.1:" + o.httpPort(), pid, pidFile, o.users(), conf);
         try {
             node.awaitHealthy(deadline);
         } catch (IOException e) {
@@ -161,6 +163,25 @@ public final class ElasticsearchNode implements AutoCloseable {
 
     public long pid() {
         return pid;
+    }
+
+    /** The node's users ({@link ElasticsearchUsers#ADMIN} for a test's or tool's own requests). */
+    public ElasticsearchUsers users() {
+        return users;
+    }
+
+    /**
+     * The node's ES_PATH_CONF, rewritten at every start. The file realm's {@code users} and {@code users_roles} in it
+     * are read again by the running node within seconds of a change: what a test of a rotated password edits.
+     */
+    public Path configDir() {
+        return configDir;
+    }
+
+    /** A request to {@code pathAndQuery} of this node as {@link ElasticsearchUsers#ADMIN}. */
+    public HttpRequest.Builder request(String pathAndQuery) {
+        return HttpRequest.newBuilder(URI.create(httpUrl + pathAndQuery))
+                .header("Authorization", users.authorization(ElasticsearchUsers.ADMIN));
     }
 
     /** Graceful stop (SIGTERM, up to ~30 s), then kill; idempotent. */
@@ -224,8 +245,7 @@ public final class ElasticsearchNode implements AutoCloseable {
                 throw new IOException("Elasticsearch (pid " + pid + ") exited while starting");
             }
             long waitSeconds = Math.max(1, Math.min(10, (deadlineNanos - System.nanoTime()) / 1_000_000_000L));
-            HttpRequest request = HttpRequest.newBuilder(URI.create(
-                            httpUrl + "/_cluster/health?wait_for_status=yellow&timeout=" + waitSeconds + "s"))
+            HttpRequest request = request("/_cluster/health?wait_for_status=yellow&timeout=" + waitSeconds + "s")
                     .timeout(Duration.ofSeconds(waitSeconds + 5))
                     .build();
             try {
@@ -272,8 +292,12 @@ public final class ElasticsearchNode implements AutoCloseable {
                 transport.port: 0
                 path.data: %s
                 path.logs: %s
-                # local use only: plain HTTP, no users
-                xpack.security.enabled: false
+                # security on, as in production: users in the file realm (users, users_roles, roles.yml beside this
+                # file); plain HTTP, which Elasticsearch allows on a node bound to the loopback interface only
+                xpack.security.enabled: true
+                xpack.security.http.ssl.enabled: false
+                xpack.security.transport.ssl.enabled: false
+                xpack.security.authc.realms.file.local.order: 0
                 # a nearly full disk must not make indices read-only or shards unassigned
                 cluster.routing.allocation.disk.threshold_enabled: false
                 """.formatted(CLUSTER_NAME, httpPort, yamlString(workDir.resolve("data")), yamlString(workDir.resolve("logs")));

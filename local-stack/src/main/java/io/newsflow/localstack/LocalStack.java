@@ -116,8 +116,9 @@ public final class LocalStack implements AutoCloseable {
         // launch the broker first: it comes up while the node (the slower one) starts
         KafkaBroker kafka = KafkaBroker.launch(kafkaOptions(options, stackDir, options.kafkaPort(), FreePorts.next(), artifacts, javaHome));
         ElasticsearchNode elasticsearch = null;
-        ElasticsearchNode.Options elasticsearchOptions = elasticsearchOptions(options, stackDir, options.elasticsearchPort(), artifacts, javaHome);
+        ElasticsearchNode.Options elasticsearchOptions;
         try {
+            elasticsearchOptions = elasticsearchOptions(options, stackDir, options.elasticsearchPort(), artifacts, javaHome);
             if (options.withElasticsearch()) {
                 elasticsearch = ElasticsearchNode.start(elasticsearchOptions);
             }
@@ -180,10 +181,25 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private static ElasticsearchNode.Options elasticsearchOptions(Options options, Path stackDir, int port,
-                                                                  StackArtifacts artifacts, Path javaHome) {
+                                                                  StackArtifacts artifacts, Path javaHome) throws IOException {
         return new ElasticsearchNode.Options(artifacts.elasticsearchDistribution(), artifacts.analysisPlugin(),
                 options.cacheDir(), stackDir.resolve("elasticsearch"), port, options.elasticsearchHeapMb(), javaHome,
-                artifacts.namesFile());
+                artifacts.namesFile(), artifacts.elasticsearchRoles(), ElasticsearchUsers.ensure(credentialsDir(stackDir)));
+    }
+
+    /** Where a stack keeps the passwords of its Elasticsearch users (outside the node's folder, which the node may own). */
+    private static Path credentialsDir(Path stackDir) {
+        return stackDir.toAbsolutePath().resolve("credentials");
+    }
+
+    /** The Elasticsearch users of the stack recorded under {@code stackDir}, for a client in another JVM. */
+    public static Optional<ElasticsearchUsers> elasticsearchUsers(Path stackDir) throws IOException {
+        return ElasticsearchUsers.read(credentialsDir(stackDir));
+    }
+
+    /** The Elasticsearch users of this stack. */
+    public ElasticsearchUsers elasticsearchUsers() {
+        return elasticsearchOptions.users();
     }
 
     /** The port of {@code host:port} or {@code http://host:port}. */

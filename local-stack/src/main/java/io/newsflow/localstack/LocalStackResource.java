@@ -33,9 +33,10 @@ public class LocalStackResource implements QuarkusTestResourceLifecycleManager {
         if (endpoints.elasticsearchUrl() == null) {
             return Map.of("kafka.bootstrap.servers", endpoints.kafkaBootstrapServers());
         }
-        return Map.of(
-                "kafka.bootstrap.servers", endpoints.kafkaBootstrapServers(),
-                "quarkus.elasticsearch.hosts", endpoints.elasticsearchHostPort());
+        Map<String, String> config = new java.util.HashMap<>(SharedStack.current().elasticsearchUsers().searchServiceProperties());
+        config.put("kafka.bootstrap.servers", endpoints.kafkaBootstrapServers());
+        config.put("quarkus.elasticsearch.hosts", endpoints.elasticsearchHostPort());
+        return config;
     }
 
     @Override

@@ -41,7 +41,9 @@ public final class NewsflowCli {
                 out.println("  OpenAPI UI     http://localhost:" + o.searchPort() + "/q/swagger-ui");
                 out.println("  ingest API     http://localhost:" + o.ingestPort() + "   enrich http://localhost:" + o.enrichPort());
                 out.println("  Kafka          " + endpoints.kafkaBootstrapServers());
-                out.println("  Elasticsearch  " + endpoints.elasticsearchUrl());
+                out.println("  Elasticsearch  " + endpoints.elasticsearchUrl() + LocalStack.elasticsearchUsers(o.stackDir())
+                        .map(users -> "   (user " + ElasticsearchUsers.ADMIN + ", password in " + users.passwordsFile() + ")")
+                        .orElse(""));
                 out.println("  logs           " + o.home().resolve("logs"));
                 Credentials credentials = system.credentials();
                 out.println("  credentials    " + credentials.passwordsFile() + "   (users " + String.join(", ", credentials.users())

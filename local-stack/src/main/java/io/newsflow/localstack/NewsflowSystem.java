@@ -133,13 +133,21 @@ public final class NewsflowSystem {
      * (ingest, search) also where their users are: files of hashed passwords read as extra configuration, so no
      * secret is on a command line.
      */
-    private Map<String, String> serviceConfig(String service, LocalStack.Endpoints endpoints, Credentials credentials) {
+    private Map<String, String> serviceConfig(String service, LocalStack.Endpoints endpoints, Credentials credentials) throws IOException {
         Map<String, String> config = new HashMap<>(Map.of(
                 "kafka.bootstrap.servers", endpoints.kafkaBootstrapServers(),
                 "quarkus.elasticsearch.hosts", endpoints.elasticsearchHostPort(),
                 "newsflow.home", options.home().toString()));
         if (service.startsWith("ingest-service") || service.startsWith("search-service")) {
-            config.put("quarkus.config.locations", credentials.configLocations());
+            String locations = credentials.configLocations();
+            if (service.startsWith("search-service")) {
+                // the node's user for search-service, from the stack's credentials (no password on a command line)
+                Optional<ElasticsearchUsers> elasticsearch = LocalStack.elasticsearchUsers(options.stackDir());
+                if (elasticsearch.isPresent()) {
+                    locations += "," + elasticsearch.get().searchServiceConfig().toUri().toString().replace(",", "\\,");
+                }
+            }
+            config.put("quarkus.config.locations", locations);
             config.put("newsflow.security.read-protected", Boolean.toString(options.readProtected()));
         }
         // the names dictionary the Elasticsearch node reads too, so that editing it and restarting takes effect

@@ -16,8 +16,10 @@ import java.util.Properties;
  *
  * <p>{@code namesFile} is the repository's {@code config/names.txt} (the names dictionary shared by the
  * enrichment and the index analyzer); it may be absent, and then the node keeps the plugin's own copy.
+ * {@code elasticsearchRoles} is the repository's {@code config/elasticsearch/roles.yml}, the roles of the node's users.
  */
-public record StackArtifacts(Path elasticsearchDistribution, Path analysisPlugin, List<Path> kafkaClasspath, Path namesFile) {
+public record StackArtifacts(Path elasticsearchDistribution, Path analysisPlugin, List<Path> kafkaClasspath, Path namesFile,
+                             Path elasticsearchRoles) {
 
     public static StackArtifacts fromBuild() {
         Properties props = new Properties();
@@ -36,13 +38,14 @@ public record StackArtifacts(Path elasticsearchDistribution, Path analysisPlugin
                 Path.of(props.getProperty("elasticsearch.distribution")),
                 Path.of(props.getProperty("analysis.plugin")),
                 Arrays.stream(classpath.split(":")).filter(s -> !s.isBlank()).map(Path::of).toList(),
-                Path.of(props.getProperty("names.file")).toAbsolutePath().normalize());
+                Path.of(props.getProperty("names.file")).toAbsolutePath().normalize(),
+                Path.of(props.getProperty("roles.file")).toAbsolutePath().normalize());
         artifacts.check();
         return artifacts;
     }
 
     private void check() {
-        for (Path path : List.of(elasticsearchDistribution, analysisPlugin)) {
+        for (Path path : List.of(elasticsearchDistribution, analysisPlugin, elasticsearchRoles)) {
             if (!Files.isRegularFile(path)) {
                 throw new IllegalStateException("local-stack artifact missing: " + path
                         + " (build the project first: ./mvnw -DskipTests package)");

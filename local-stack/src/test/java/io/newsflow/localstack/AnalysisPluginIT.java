@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -50,7 +49,8 @@ class AnalysisPluginIT {
         node = ElasticsearchNode.start(new ElasticsearchNode.Options(
                 artifacts.elasticsearchDistribution(),
                 artifacts.analysisPlugin(),
-                cacheDir, workDir, FreePorts.next(), 384, javaHome));
+                cacheDir, workDir, FreePorts.next(), 384, javaHome, null, artifacts.elasticsearchRoles(),
+                ElasticsearchUsers.ensure(workDir.resolve("credentials"))));
         // a JVM killed mid-test must not leave a 500 MB node behind
         killOnExit = new Thread(node::stop, "stop-elasticsearch");
         Runtime.getRuntime().addShutdownHook(killOnExit);
@@ -178,7 +178,7 @@ class AnalysisPluginIT {
     }
 
     private static HttpResponse<String> send(String method, String path, String json) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(node.httpUrl() + path))
+        HttpRequest.Builder request = node.request(path)
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json");
         request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));

@@ -19,6 +19,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -52,10 +53,11 @@ class LocalStackIT {
 
             showsAndReplaysADeadLetter(stack.endpoints().kafkaBootstrapServers());
 
-            HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create(stack.endpoints().elasticsearchUrl() + "/_cluster/health")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> health = HttpClient.newHttpClient().send(
+                    stack.elasticsearch().request("/_cluster/health").build(), HttpResponse.BodyHandlers.ofString());
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(health.body()).containsPattern("\"status\":\"(green|yellow)\"");
+            nodeWantsItsPasswordAndSearchServiceMayOnlyTouchTheArticleIndices(stack);
         } finally {
             LocalStack.stop(stackDir);
         }
@@ -101,6 +103,38 @@ class LocalStackIT {
     }
 
     /** What {@code bin/newsflow topics} does with a record on a dead-letter topic. */
+    /** Security is on as in production: no password, no answer; search-service's user is held to news-articles*. */
+    private static void nodeWantsItsPasswordAndSearchServiceMayOnlyTouchTheArticleIndices(LocalStack stack) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String url = stack.endpoints().elasticsearchUrl();
+        ElasticsearchUsers users = stack.elasticsearchUsers();
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create(url + "/_cluster/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        String wrong = "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (ElasticsearchUsers.SEARCH + ":not-the-password").getBytes(StandardCharsets.UTF_8));
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(url + "/_cluster/health")).header("Authorization", wrong).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+
+        String search = users.authorization(ElasticsearchUsers.SEARCH);
+        HttpResponse<String> own = http.send(HttpRequest.newBuilder(URI.create(url + "/news-articles-it"))
+                .header("Authorization", search).PUT(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+        HttpResponse<String> other = http.send(HttpRequest.newBuilder(URI.create(url + "/other-index"))
+                .header("Authorization", search).PUT(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(other.statusCode()).as(other.body()).isEqualTo(403);
+        HttpResponse<String> users403 = http.send(HttpRequest.newBuilder(URI.create(url + "/_security/user"))
+                .header("Authorization", search).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(users403.statusCode()).isEqualTo(403);
+
+        for (Path file : List.of(users.passwordsFile(), users.searchServiceConfig())) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        }
+        assertThat(Files.readString(users.searchServiceConfig()))
+                .contains("quarkus.elasticsearch.username=" + ElasticsearchUsers.SEARCH)
+                .contains("quarkus.elasticsearch.password=" + users.password(ElasticsearchUsers.SEARCH));
+    }
+
     private static void showsAndReplaysADeadLetter(String bootstrap) throws Exception {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
                 new StringSerializer(), new StringSerializer())) {

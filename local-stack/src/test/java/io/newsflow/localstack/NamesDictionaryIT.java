@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -55,7 +54,8 @@ class NamesDictionaryIT {
         node = ElasticsearchNode.start(new ElasticsearchNode.Options(
                 artifacts.elasticsearchDistribution(),
                 artifacts.analysisPlugin(),
-                cacheDir, workDir, FreePorts.next(), 384, javaHome, names));
+                cacheDir, workDir, FreePorts.next(), 384, javaHome, names, artifacts.elasticsearchRoles(),
+                ElasticsearchUsers.ensure(workDir.resolve("credentials"))));
         killOnExit = new Thread(node::stop, "stop-elasticsearch");
         Runtime.getRuntime().addShutdownHook(killOnExit);
     }
@@ -116,7 +116,7 @@ class NamesDictionaryIT {
     }
 
     private static HttpResponse<String> send(String method, String path, String json) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(node.httpUrl() + path))
+        HttpRequest request = node.request(path)
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))

@@ -3,6 +3,7 @@ package io.newsflow.system;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newsflow.localstack.ChildProcesses;
 import io.newsflow.localstack.Credentials;
+import io.newsflow.localstack.ElasticsearchUsers;
 import io.newsflow.localstack.FileTrees;
 import io.newsflow.localstack.FreePorts;
 import io.newsflow.localstack.LocalStack;
@@ -73,11 +74,21 @@ class EndToEndIT {
         }
         Files.readAllLines(credentials.usersFile()).stream().filter(line -> line.contains("="))
                 .forEach(line -> secrets.add(line.substring(line.indexOf('=') + 1)));
-        List<Path> logs;
+        ElasticsearchUsers elasticsearch = LocalStack.elasticsearchUsers(system.options().stackDir()).orElseThrow();
+        secrets.add(elasticsearch.password(ElasticsearchUsers.ADMIN));
+        secrets.add(elasticsearch.password(ElasticsearchUsers.SEARCH));
+        List<Path> logs = new ArrayList<>();
         try (var files = Files.walk(system.options().home().resolve("logs"))) {
-            logs = files.filter(Files::isRegularFile).toList();
+            files.filter(Files::isRegularFile).forEach(logs::add);
+        }
+        // the broker's and the node's own logs too (not their data)
+        try (var files = Files.walk(system.options().stackDir())) {
+            files.filter(Files::isRegularFile)
+                    .filter(file -> file.getParent().getFileName().toString().equals("logs") || file.toString().endsWith(".log"))
+                    .forEach(logs::add);
         }
         assertThat(logs).isNotEmpty();
+        assertThat(logs).anyMatch(log -> log.startsWith(system.options().stackDir()));
         for (Path log : logs) {
             String text = new String(Files.readAllBytes(log), StandardCharsets.ISO_8859_1);
             // the secret itself is never shown by a failing assertion

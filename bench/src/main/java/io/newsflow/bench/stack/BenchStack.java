@@ -1,6 +1,7 @@
 package io.newsflow.bench.stack;
 
 import io.newsflow.bench.BenchContext;
+import io.newsflow.localstack.ElasticsearchUsers;
 import io.newsflow.localstack.FileTrees;
 import io.newsflow.localstack.FreePorts;
 import io.newsflow.localstack.LocalStack;
@@ -57,7 +58,17 @@ public final class BenchStack {
         this.system = system;
         this.kafkaBootstrap = endpoints.kafkaBootstrapServers();
         this.inbox = new Inbox(system.options().home().resolve("staging"), system.options().inbox());
-        this.index = new Index(endpoints.elasticsearchUrl(), system.options().repository());
+        this.index = new Index(endpoints.elasticsearchUrl(), elasticsearchUsers(system).authorization(ElasticsearchUsers.SEARCH),
+                system.options().repository());
+    }
+
+    private static ElasticsearchUsers elasticsearchUsers(NewsflowSystem system) {
+        try {
+            return LocalStack.elasticsearchUsers(system.options().stackDir())
+                    .orElseThrow(() -> new IllegalStateException("the bench stack has no Elasticsearch users"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The stack of this run, started on first use (~30 s). */

@@ -18,6 +18,8 @@ import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newsflow.model.Article;
 import io.newsflow.model.NewsJson;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.message.BasicHeader;
 import org.apache.hc.core5.util.Timeout;
 
 import java.io.IOException;
@@ -44,15 +46,22 @@ public final class Index {
     static final String DEFINITION = "search-service/src/main/resources/elasticsearch/news-articles-index.json";
 
     private final String url;
+    private final String authorization;
     private final ElasticsearchClient client;
     private final Rest5Client rest;
     private final JsonNode definition;
 
-    public Index(String url, Path repository) {
+    /**
+     * @param authorization the {@code Authorization} header of search-service's own user, so that the direct baseline
+     *     meets the node exactly as the service does
+     */
+    public Index(String url, String authorization, Path repository) {
         this.url = url;
+        this.authorization = authorization;
         // the client's own transport, as search-service's; a _bulk of 500 HanLP-analysed articles on a busy node can
         // take longer than the default 30 s response timeout
         this.rest = Rest5Client.builder(URI.create(url))
+                .setDefaultHeaders(new Header[] {new BasicHeader("Authorization", authorization)})
                 .setRequestConfigCallback(config -> config.setResponseTimeout(Timeout.ofSeconds(120))).build();
         // a copy: the client's mapper adjusts the ObjectMapper it is given, and NewsJson's is shared
         this.client = new ElasticsearchClient(new Rest5ClientTransport(rest, new JacksonJsonpMapper(NewsJson.mapper().copy())));
@@ -65,6 +74,11 @@ public final class Index {
 
     public String url() {
         return url;
+    }
+
+    /** The {@code Authorization} header value a direct request to the node carries. */
+    public String authorization() {
+        return authorization;
     }
 
     public ElasticsearchClient client() {

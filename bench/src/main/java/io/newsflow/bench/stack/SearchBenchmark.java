@@ -73,6 +73,7 @@ public final class SearchBenchmark implements Benchmark {
             direct.add(HttpRequest.newBuilder(URI.create(index.url() + "/" + Index.ALIAS + "/_search?filter_path="
                             + URLEncoder.encode(service.answerFields(), StandardCharsets.UTF_8)))
                     .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                    .header("Authorization", index.authorization())
                     .POST(HttpRequest.BodyPublishers.ofString(ServiceSearchRequests.body(service.request(query, Index.ALIAS), mapper)))
                     .build());
         }

@@ -7,6 +7,9 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import io.newsflow.logging.LogSafe;
+import org.elasticsearch.client.ResponseException;
+
 import java.io.IOException;
 
 /**
@@ -28,8 +31,25 @@ public class ErrorMappers {
 
     @ServerExceptionMapper(IOException.class)
     public Response indexUnavailable(Exception e) {
-        LOG.warnf("outcome=unavailable reason=\"%s\"", e.getMessage());
-        return json(Response.Status.SERVICE_UNAVAILABLE, "the search index is not reachable right now; try again shortly");
+        if (e instanceof ResponseException refused) {
+            int status = refused.getResponse().getStatusLine().getStatusCode();
+            if (status == 401 || status == 403) {
+                return credentialsRefused(status);
+            }
+        }
+        ErrorBody body = new ErrorBody(503, "the search index is not reachable right now; try again shortly");
+        LOG.warnf("outcome=unavailable errorId=%s reason=\"%s\"", body.id(), LogSafe.text(e.getMessage()));
+        return json(body);
+    }
+
+    /**
+     * The node refused this service's own credentials (a rotated password, a removed role): the operator's to fix, not
+     * the caller's fault, and it lasts until fixed. Indexing waits for the same reason (readiness says so).
+     */
+    private static Response credentialsRefused(int status) {
+        ErrorBody body = new ErrorBody(503, "the search index refused this service's credentials; an operator must update them");
+        LOG.warnf("outcome=unavailable errorId=%s reason=elasticsearch-%s", body.id(), status == 401 ? "credentials-refused" : "forbidden");
+        return json(body);
     }
 
     /** Elasticsearch answered with an error: which side it lies with decides the status. */
@@ -38,19 +58,25 @@ public class ErrorMappers {
         String type = e.error() == null ? null : e.error().type();
         if ("index_not_found_exception".equals(type)) {
             // the alias is gone (a fresh node, an alias swap gone wrong): not the caller's fault, and not lasting
-            LOG.warnf("outcome=unavailable reason=\"%s\"", e.getMessage());
-            return json(Response.Status.SERVICE_UNAVAILABLE, "the search index does not exist right now; try again shortly");
+            ErrorBody body = new ErrorBody(503, "the search index does not exist right now; try again shortly");
+            LOG.warnf("outcome=unavailable errorId=%s reason=\"%s\"", body.id(), LogSafe.text(e.getMessage()));
+            return json(body);
+        }
+        if (e.status() == 401 || e.status() == 403) {
+            return credentialsRefused(e.status());
         }
         if (e.status() == 429 || e.status() >= 500) {
-            LOG.warnf("outcome=unavailable status=%d reason=\"%s\"", e.status(), e.getMessage());
-            return json(Response.Status.SERVICE_UNAVAILABLE, "the search index is overloaded or failing right now; try again shortly");
+            ErrorBody body = new ErrorBody(503, "the search index is overloaded or failing right now; try again shortly");
+            LOG.warnf("outcome=unavailable errorId=%s status=%d reason=\"%s\"", body.id(), e.status(), LogSafe.text(e.getMessage()));
+            return json(body);
         }
         if (e.status() == 400) {
-            LOG.infof("outcome=refused reason=\"%s\"", e.getMessage());
+            LOG.infof("outcome=refused reason=\"%s\"", LogSafe.text(e.getMessage()));
             return json(Response.Status.BAD_REQUEST, "Elasticsearch cannot run this query: " + reason(e));
         }
-        LOG.errorf(e, "outcome=failed status=%d", e.status());
-        return json(Response.Status.INTERNAL_SERVER_ERROR, "the search failed; see the service log");
+        ErrorBody body = new ErrorBody(500, "the search failed; see the service log (error id below)");
+        LOG.errorf(e, "outcome=failed errorId=%s status=%d", body.id(), e.status());
+        return json(body);
     }
 
     private static String reason(ElasticsearchException e) {
@@ -64,7 +90,10 @@ public class ErrorMappers {
     }
 
     private static Response json(Response.Status status, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ErrorBody(status.getStatusCode(), message)).build();
+        return json(new ErrorBody(status.getStatusCode(), message));
+    }
+
+    private static Response json(ErrorBody body) {
+        return Response.status(body.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
     }
 }

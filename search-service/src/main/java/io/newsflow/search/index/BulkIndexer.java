@@ -116,15 +116,17 @@ public class BulkIndexer {
                 metrics.bulk(pending.size(), Duration.ofNanos(System.nanoTime() - started));
             } catch (TransportException e) {
                 // an answer that is no Elasticsearch error (a proxy's 401 page, say), or none at all
-                throw new IndexingUnavailableException(e.statusCode() > 0 ? RefusalPolicy.cause(e.statusCode(), null) : "unreachable",
-                        "Elasticsearch unreachable: " + e.getMessage(), e);
+                if (e.statusCode() > 0) {
+                    throw new IndexingUnavailableException(RefusalPolicy.cause(e.statusCode(), null), RefusalPolicy.answered(e.statusCode()), e);
+                }
+                throw new IndexingUnavailableException("unreachable", "Elasticsearch unreachable: " + e.getMessage(), e);
             } catch (IOException e) {
                 throw new IndexingUnavailableException("unreachable", "Elasticsearch unreachable: " + e.getMessage(), e);
             } catch (ElasticsearchException e) {
                 String type = e.error() == null ? null : e.error().type();
                 if (RefusalPolicy.ofRequest(e.status()) == RefusalPolicy.Verdict.WAIT) {
                     throw new IndexingUnavailableException(RefusalPolicy.cause(e.status(), type),
-                            "Elasticsearch refused the request with " + e.status() + " " + e.getMessage(), e);
+                            RefusalPolicy.answered(e.status()) + ": " + e.getMessage(), e);
                 }
                 throw e;
             }

@@ -1,5 +1,7 @@
 package io.newsflow.search.index;
 
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.transport.TransportException;
 import io.newsflow.search.config.SearchConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,7 +60,14 @@ public class IndexReadinessCheck implements HealthCheck {
             return response.down().withData("reason", "Elasticsearch has not answered for "
                     + Duration.between(probeStarted(), Instant.now()).toSeconds() + " s").build();
         } catch (ExecutionException e) {
-            return response.down().withData("reason", "Elasticsearch unreachable: " + e.getCause().getMessage()).build();
+            Throwable failure = e.getCause() instanceof java.io.UncheckedIOException unchecked ? unchecked.getCause() : e.getCause();
+            if (failure instanceof TransportException refused && refused.statusCode() > 0) {
+                return response.down().withData("reason", RefusalPolicy.answered(refused.statusCode())).build();
+            }
+            if (failure instanceof ElasticsearchException refused) {
+                return response.down().withData("reason", RefusalPolicy.answered(refused.status())).build();
+            }
+            return response.down().withData("reason", "Elasticsearch unreachable: " + failure.getMessage()).build();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return response.down().withData("reason", "interrupted").build();

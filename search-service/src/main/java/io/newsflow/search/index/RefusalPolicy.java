@@ -63,6 +63,11 @@ public final class RefusalPolicy {
         return Verdict.DEAD_LETTER;
     }
 
+    /** What the readiness answer and the log say of a refused request: the status and its cause. */
+    public static String answered(int status) {
+        return "Elasticsearch answered " + status + " (" + cause(status, null) + ")";
+    }
+
     /** A short name of a refusal's cause for logs, metrics and the readiness answer. */
     public static String cause(int status, String errorType) {
         if (status == 401) {

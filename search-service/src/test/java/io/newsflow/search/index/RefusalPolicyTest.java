@@ -1,6 +1,7 @@
 package io.newsflow.search.index;
 
 import io.newsflow.search.index.RefusalPolicy.Verdict;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -52,5 +53,11 @@ class RefusalPolicyTest {
     })
     void namesTheCause(int status, String type, String cause) {
         assertThat(RefusalPolicy.cause(status, type)).isEqualTo(cause);
+    }
+
+    @Test
+    void theReadinessReasonNamesTheStatusAndItsCause() {
+        assertThat(RefusalPolicy.answered(401)).isEqualTo("Elasticsearch answered 401 (credentials-refused)");
+        assertThat(RefusalPolicy.answered(403)).isEqualTo("Elasticsearch answered 403 (forbidden)");
     }
 }

@@ -2,6 +2,7 @@ package io.newsflow.search.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newsflow.localstack.LocalStack;
+import io.newsflow.localstack.ElasticsearchUsers;
 import io.newsflow.localstack.LocalStackResource;
 import io.newsflow.model.Article;
 import io.newsflow.model.NewsJson;
@@ -26,7 +27,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -195,6 +197,52 @@ class IndexingIT {
         } finally {
             es("POST", "/_aliases", "{\"actions\":[{\"add\":{\"index\":\"" + index
                     + "\",\"alias\":\"news-articles\",\"is_write_index\":true}}]}");
+        }
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(idsOf(page)).isEqualTo(ids));
+        awaitConsumed(sent);
+        assertThat(deadLetteredKeys()).doesNotContainAnyElementsOf(ids);
+        await().atMost(Duration.ofSeconds(30)).until(() -> health("ready").statusCode() == 200);
+    }
+
+    @Test
+    void aRotatedPasswordPausesIndexingWithTheReasonAndNothingIsDeadLettered() throws Exception {
+        String page = newPage();
+        List<RecordMetadata> sent = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (int i = 1; i <= 5; i++) {
+            sent.add(send(article(page, i, "锡山区" + i, Instant.now())));
+            ids.add(Article.idOf(page, i));
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(idsOf(page)).hasSize(5));
+
+        // the operator rotates the node's password of search-service's user, and the service still has the old one:
+        // the user's hash becomes another's (the node reads its file realm again within seconds)
+        Path users = LocalStackResource.stack().elasticsearch().configDir().resolve("users");
+        String original = Files.readString(users);
+        String adminHash = original.lines().filter(line -> line.startsWith(ElasticsearchUsers.ADMIN + ":")).findFirst().orElseThrow()
+                .substring(ElasticsearchUsers.ADMIN.length() + 1);
+        String rotated = original.lines()
+                .map(line -> line.startsWith(ElasticsearchUsers.SEARCH + ":") ? ElasticsearchUsers.SEARCH + ":" + adminHash : line)
+                .collect(java.util.stream.Collectors.joining("\n", "", "\n"));
+        Files.writeString(users, rotated);
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> searchUserStatus() == 401);
+            for (int i = 6; i <= 20; i++) {
+                sent.add(send(article(page, i, "锡山区" + i, Instant.now())));
+                ids.add(Article.idOf(page, i));
+            }
+            // indexing waits (readiness may say so from its own probe first)
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                assertThat(metric("newsflow_search_indexing_waiting")).isEqualTo(1.0);
+                assertThat(readinessReason()).contains("credentials-refused");
+            });
+            assertThat(idsOf(page)).hasSize(5);
+            // a search meets the same refusal: 503 with a message, never the node's answer or a stack trace
+            given().queryParam("q", "锡山区").when().get("/api/search")
+                    .then().statusCode(503).body("message", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Exception")));
+        } finally {
+            Files.writeString(users, original);
         }
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(idsOf(page)).isEqualTo(ids));
@@ -378,12 +426,16 @@ class IndexingIT {
         assertThat(kill.waitFor()).as("kill -%s %d", signal, pid).isZero();
     }
 
-    private static String esUrl() {
-        return LocalStackResource.stack().endpoints().elasticsearchUrl();
+    /** What the node answers search-service's user, with the password the service has. */
+    private static int searchUserStatus() throws IOException, InterruptedException {
+        var stack = LocalStackResource.stack();
+        HttpRequest request = HttpRequest.newBuilder(java.net.URI.create(stack.endpoints().elasticsearchUrl() + "/_security/_authenticate"))
+                .header("Authorization", stack.elasticsearchUsers().authorization(ElasticsearchUsers.SEARCH)).build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 
     private static JsonNode es(String method, String path, String body) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(esUrl() + path)).header("Content-Type", "application/json");
+        HttpRequest.Builder request = LocalStackResource.stack().elasticsearch().request(path).header("Content-Type", "application/json");
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         return NewsJson.mapper().readTree(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()).body());
     }
