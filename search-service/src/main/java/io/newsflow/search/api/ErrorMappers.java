@@ -29,6 +29,11 @@ public class ErrorMappers {
         return json(Response.Status.NOT_FOUND, e.getMessage());
     }
 
+    @ServerExceptionMapper
+    public Response tooManySearches(SearchAdmission.TooManySearchesException e) {
+        return Response.fromResponse(json(Response.Status.SERVICE_UNAVAILABLE, e.getMessage())).header("Retry-After", "1").build();
+    }
+
     @ServerExceptionMapper(IOException.class)
     public Response indexUnavailable(Exception e) {
         if (e instanceof ResponseException refused) {

@@ -8,6 +8,7 @@ import co.elastic.clients.json.JsonpMapper;
 import co.elastic.clients.json.JsonpUtils;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsflow.search.config.ApiConfig;
 import io.newsflow.search.query.SearchRequestFactory;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,11 +36,13 @@ public class RawSearch {
     private final RestClient restClient;
     private final JsonpMapper jsonpMapper;
     private final ObjectMapper objectMapper;
+    private final SearchAdmission admission;
 
-    RawSearch(RestClient restClient, ElasticsearchClient client, ObjectMapper objectMapper) {
+    RawSearch(RestClient restClient, ElasticsearchClient client, ObjectMapper objectMapper, ApiConfig config) {
         this.restClient = restClient;
         this.jsonpMapper = client._jsonpMapper();
         this.objectMapper = objectMapper;
+        this.admission = new SearchAdmission(config.maxConcurrentSearches());
     }
 
     /**
@@ -50,7 +53,7 @@ public class RawSearch {
         Request request = new Request("POST", "/" + String.join(",", search.index()) + "/_search");
         request.addParameter("filter_path", SearchRequestFactory.ANSWER_FIELDS);
         request.setJsonEntity(JsonpUtils.toJsonString(search, jsonpMapper));
-        return Uni.createFrom().emitter(answer -> restClient.performRequestAsync(request, new ResponseListener() {
+        return admission.admit(Uni.createFrom().emitter(answer -> restClient.performRequestAsync(request, new ResponseListener() {
             @Override
             public void onSuccess(Response response) {
                 try (InputStream body = response.getEntity().getContent()) {
@@ -64,7 +67,7 @@ public class RawSearch {
             public void onFailure(Exception failure) {
                 answer.fail(failure instanceof ResponseException e ? elasticsearchError(e) : failure);
             }
-        }));
+        })));
     }
 
     /**
@@ -83,7 +86,7 @@ public class RawSearch {
                 .map(field -> "responses." + field).collect(Collectors.joining(",")));
         request.setEntity(new org.apache.http.entity.StringEntity(body.toString(),
                 org.apache.http.entity.ContentType.create("application/x-ndjson", java.nio.charset.StandardCharsets.UTF_8)));
-        return Uni.createFrom().emitter(answer -> restClient.performRequestAsync(request, new ResponseListener() {
+        return admission.admit(Uni.createFrom().emitter(answer -> restClient.performRequestAsync(request, new ResponseListener() {
             @Override
             public void onSuccess(Response response) {
                 try (InputStream in = response.getEntity().getContent()) {
@@ -106,7 +109,7 @@ public class RawSearch {
             public void onFailure(Exception failure) {
                 answer.fail(failure instanceof ResponseException e ? elasticsearchError(e) : failure);
             }
-        }));
+        })));
     }
 
     private String objectMapperString(String text) {

@@ -18,4 +18,11 @@ public interface ApiConfig {
     /** Most frequent values per facet (categories, persons, places, organizations, reporters) in {@code /api/stats}. */
     @WithDefault("10")
     int statsTopSize();
+
+    /**
+     * Searches in flight to Elasticsearch at once (API and web page); one more is answered 503 with Retry-After at once
+     * rather than queued, so a flood of clients cannot pile work on the node or this service's memory.
+     */
+    @WithDefault("64")
+    int maxConcurrentSearches();
 }

@@ -8,6 +8,7 @@ import co.elastic.clients.transport.rest_client.RestClientTransport;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.sun.net.httpserver.HttpServer;
+import io.newsflow.search.config.ApiConfig;
 import io.newsflow.search.query.SearchRequestFactory;
 import org.apache.http.HttpHost;
 import org.elasticsearch.client.ResponseException;
@@ -54,7 +55,27 @@ class RawSearchTest {
         server.start();
         restClient = RestClient.builder(new HttpHost("127.0.0.1", server.getAddress().getPort())).build();
         ElasticsearchClient client = new ElasticsearchClient(new RestClientTransport(restClient, new JacksonJsonpMapper()));
-        search = new RawSearch(restClient, client, new ObjectMapper().registerModule(new JavaTimeModule()));
+        search = new RawSearch(restClient, client, new ObjectMapper().registerModule(new JavaTimeModule()), new ApiConfig() {
+            @Override
+            public int facetSize() {
+                return 10;
+            }
+
+            @Override
+            public int suggestSize() {
+                return 10;
+            }
+
+            @Override
+            public int statsTopSize() {
+                return 10;
+            }
+
+            @Override
+            public int maxConcurrentSearches() {
+                return 4;
+            }
+        });
     }
 
     @AfterEach

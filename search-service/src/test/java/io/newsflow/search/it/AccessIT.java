@@ -52,6 +52,13 @@ class AccessIT {
     }
 
     @Test
+    void aBodyNoEndpointTakesIsRefusedUnread() {
+        // with the admin credential too: the limit holds before anything reads the body
+        TestUsers.as("admin").contentType("application/json").body("x".repeat(100 * 1024))
+                .when().post("/api/admin/reindex").then().statusCode(413);
+    }
+
+    @Test
     void readingNeedsNoCredentialByDefault() {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 given().queryParam("q", "太湖").when().get("/api/search").then().statusCode(200));
