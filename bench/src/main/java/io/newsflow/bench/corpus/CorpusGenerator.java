@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -29,6 +30,10 @@ public final class CorpusGenerator {
     /** Probability of keeping each paragraph after a news article's first one. */
     private static final double KEEP_PARAGRAPH = 0.8;
 
+    /** An office right before a name: the way a kicker names who spoke. */
+    private static final Pattern OFFICE_AND_NAME =
+            Pattern.compile("(市委书记|代市长|副市长|市长|省长|秘书长|主任)(\\p{IsHan}{2,3}?)(?=[，、主来在会出参])");
+
     private final SampleReader.Samples samples;
 
     public CorpusGenerator(Path samples) throws IOException {
@@ -37,7 +42,8 @@ public final class CorpusGenerator {
 
     /** The layout a page was given, so that a page the pipeline mis-splits can be named by its shape. */
     record Shape(PageLayout.Placement placement, int width, boolean longLines, boolean commentary,
-                        boolean label) {
+                 boolean label, boolean kickers, boolean subtitles, boolean brokenByline,
+                 boolean midSentenceBreak) {
     }
 
     /** A generated page with the layout shape it was given. */
@@ -69,17 +75,20 @@ public final class CorpusGenerator {
         int count = pick(random, new int[] {2, 3, 4, 5}, new int[] {15, 35, 35, 15});
         List<SourceArticle> chosen = choose(random, count);
         List<PageLayout.Piece> pieces = new ArrayList<>(chosen.size());
-        List<String> titles = new ArrayList<>(chosen.size());
+        List<GeneratedPage.Expected> expected = new ArrayList<>(chosen.size());
         for (SourceArticle source : chosen) {
             Map<String, String> renames = renames(source, random);
-            pieces.add(piece(source, issueDate, renames, random));
-            titles.add(rename(source.title(), renames));
+            LocalDate event = source.news() ? issueDate.minusDays(random.nextInt(3)) : null;
+            PageLayout.Piece piece = piece(source, event, renames, random);
+            pieces.add(piece);
+            expected.add(new GeneratedPage.Expected(
+                    piece.paragraphs().stream().map(SourceArticle::text).toList(), piece.headline().title(),
+                    piece.headline().subheadlines(), piece.reporters(), event));
         }
         PageLayout layout = PageLayout.random(random, samples.labels());
         String text = layout.render(pieces);
         String fileName = "%s_p%05d.txt".formatted(issueDate, index + 1);
-        return new Generated(new GeneratedPage(fileName, issueDate, text, chosen.size(), List.copyOf(titles)),
-                layout.shape(pieces));
+        return new Generated(new GeneratedPage(fileName, issueDate, text, expected), layout.shape(pieces));
     }
 
     /** A well-spread seed for page {@code index}, attempt {@code attempt} (another attempt after a duplicate). */
@@ -103,11 +112,10 @@ public final class CorpusGenerator {
         return chosen;
     }
 
-    private PageLayout.Piece piece(SourceArticle source, LocalDate issueDate, Map<String, String> renames,
+    private PageLayout.Piece piece(SourceArticle source, LocalDate event, Map<String, String> renames,
                                    Random random) {
         List<String> paragraphs = new ArrayList<>();
         if (source.news()) {
-            LocalDate event = issueDate.minusDays(random.nextInt(3));
             paragraphs.add("本报讯 %d月%d日%s".formatted(event.getMonthValue(), event.getDayOfMonth(),
                     rename(source.lead(), renames)));
         } else {
@@ -119,10 +127,49 @@ public final class CorpusGenerator {
                 paragraphs.add(SourceArticle.isHead(paragraph) ? paragraph : rename(paragraph, renames));
             }
         }
-        List<List<String>> headline = source.headline().stream()
-                .map(block -> block.stream().map(line -> rename(line, renames)).toList()).toList();
+        HeadlineParts headline = headline(source.headline().map(line -> rename(line, renames)), paragraphs, random);
         List<String> reporters = source.news() ? reporters(random) : List.of();
         return new PageLayout.Piece(paragraphs, headline, reporters);
+    }
+
+    /**
+     * The sample's headline varied: each kicker and subtitle kept or dropped; sometimes a kicker naming a person
+     * of the article with their office ({@code 市委书记杜小刚：}, {@code 杜小刚强调}) or a subtitle that repeats a
+     * clause of the lead (plain or after a dash), the way papers write them.
+     */
+    private HeadlineParts headline(HeadlineParts sample, List<String> paragraphs, Random random) {
+        List<String> kickers = new ArrayList<>(sample.kickers().stream().filter(line -> random.nextInt(5) != 0).toList());
+        List<String> subtitles = new ArrayList<>(sample.subtitles().stream().filter(line -> random.nextInt(5) != 0).toList());
+        String body = String.join("", paragraphs);
+        if (kickers.isEmpty() && random.nextInt(4) == 0) {
+            Matcher office = OFFICE_AND_NAME.matcher(body);
+            List<String[]> found = new ArrayList<>();
+            while (office.find()) {
+                if (samples.persons().contains(office.group(2))) {
+                    found.add(new String[] {office.group(1), office.group(2)});
+                }
+            }
+            if (!found.isEmpty()) {
+                String[] person = found.get(random.nextInt(found.size()));
+                kickers.add(switch (random.nextInt(3)) {
+                    case 0 -> person[0] + person[1] + "：";
+                    case 1 -> person[1] + "强调";
+                    default -> person[0] + person[1] + "在会上指出";
+                });
+            }
+        }
+        if (random.nextInt(5) == 0) {
+            List<String> clauses = Arrays.stream(paragraphs.getFirst().split("[，。；：！？]"))
+                    .filter(clause -> clause.length() >= 8 && clause.length() <= 20)
+                    .filter(clause -> clause.chars().allMatch(Character::isLetterOrDigit))
+                    // a line ending in a reporting verb reads as the kicker of what follows, unless dashed
+                    .filter(clause -> !clause.matches(".*(强调|指出|表示|说)")).toList();
+            if (!clauses.isEmpty()) {
+                String clause = clauses.get(random.nextInt(clauses.size()));
+                subtitles.add(random.nextBoolean() ? clause : "——" + clause);
+            }
+        }
+        return new HeadlineParts(kickers, sample.titleLines(), subtitles);
     }
 
     /** About half of the people an article names get another name of the pool (one not named in the article). */

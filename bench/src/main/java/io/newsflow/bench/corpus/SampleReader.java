@@ -79,7 +79,7 @@ final class SampleReader {
             boolean news = !want.path("reporters").isEmpty();
             String lead = news ? DATELINE.matcher(paragraphs.getFirst()).replaceFirst("") : paragraphs.getFirst();
             articles.add(new SourceArticle(sample, news, lead, List.copyOf(paragraphs.subList(1, paragraphs.size())),
-                    headlines.get(i), want.path("headlineContains").asText()));
+                    HeadlineParts.of(headlines.get(i), want.path("headlineContains").asText())));
         }
     }
 

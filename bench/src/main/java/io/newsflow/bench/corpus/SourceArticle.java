@@ -10,11 +10,9 @@ import java.util.List;
  *                   commentary (neither)
  * @param lead       for news, the first paragraph after {@code 本报讯 M月D日}; for commentary, its first paragraph
  * @param paragraphs the following paragraphs; section heads ({@code 一是……}) are marked by {@link #isHead(String)}
- * @param headline   the headline blocks (kicker, title, subtitle), each block as its lines
- * @param title      a phrase of the headline that names the article (the manifest's {@code headlineContains})
+ * @param headline   kicker, title and subtitle lines of its headline
  */
-record SourceArticle(String sample, boolean news, String lead, List<String> paragraphs,
-                     List<List<String>> headline, String title) {
+record SourceArticle(String sample, boolean news, String lead, List<String> paragraphs, HeadlineParts headline) {
     /** Marks a paragraph that is a section head inside a commentary. */
     static final String HEAD_MARK = "\u0001";
 

@@ -70,10 +70,18 @@ class CorpusGeneratorTest {
 
         assertThat(pages).extracting(generated -> generated.shape().placement())
                 .contains(PageLayout.Placement.values());
-        assertThat(pages).extracting(generated -> generated.shape().width()).contains(13, 14, 15, 16, 17);
+        assertThat(pages).extracting(generated -> generated.shape().width())
+                .contains(PageLayout.MIN_WIDTH, PageLayout.MAX_WIDTH)
+                .allMatch(width -> width == 0 || width >= PageLayout.MIN_WIDTH && width <= PageLayout.MAX_WIDTH);
         assertThat(pages).anyMatch(generated -> generated.shape().longLines());
         assertThat(pages).anyMatch(generated -> generated.shape().commentary());
         assertThat(pages).anyMatch(generated -> generated.shape().label());
+        assertThat(pages).anyMatch(generated -> generated.shape().kickers());
+        assertThat(pages).anyMatch(generated -> generated.shape().subtitles());
+        assertThat(pages).anyMatch(generated -> generated.shape().brokenByline());
+        assertThat(pages).anyMatch(generated -> generated.shape().midSentenceBreak());
+        assertThat(pages).anyMatch(generated -> generated.page().text().contains("】\n"));
+        assertThat(pages).anyMatch(generated -> generated.page().text().contains("（\n"));
         assertThat(pages).anyMatch(generated -> generated.page().text().contains(")\n"));
         assertThat(pages).anyMatch(generated -> generated.page().text().contains("）\n"));
     }

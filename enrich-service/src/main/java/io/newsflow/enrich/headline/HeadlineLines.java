@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Splits a headline block into the title and the other lines (kicker, subtitles). The title is the first line
  * that is neither a kicker (it introduces the title: ends with a colon or a reporting verb such as {@code 强调})
- * nor a subtitle carrying clauses (a comma). A Chinese title line never begins with a conjunction, so a line that
+ * nor a subtitle (set off by a dash, or carrying clauses: a comma). A Chinese title line never begins with a conjunction, so a line that
  * does ({@code 与长电科技…}) is the wrapped rest of the line above and is joined to it first.
  */
 public final class HeadlineLines {
@@ -20,7 +20,7 @@ public final class HeadlineLines {
         List<String> lines = joinWrapped(blockLines);
         int title = 0;
         for (int i = 0; i < lines.size(); i++) {
-            if (!isKicker(lines.get(i)) && !lines.get(i).matches(".*[，,；;].*")) {
+            if (canBeTitle(lines.get(i))) {
                 title = i;
                 break;
             }
@@ -46,7 +46,18 @@ public final class HeadlineLines {
         return lines;
     }
 
-    private static boolean isKicker(String line) {
-        return KICKER_ENDS.stream().anyMatch(line::endsWith);
+    /** A kicker introduces the title below it: it ends with a colon or a reporting verb. */
+    static boolean isKicker(String line) {
+        return KICKER_ENDS.stream().anyMatch(line.strip()::endsWith);
+    }
+
+    /** A subtitle set off by a dash ({@code ——记……}) hangs below its title. */
+    static boolean isDashSubtitle(String line) {
+        return line.strip().startsWith("—");
+    }
+
+    /** A title is neither kicker nor dashed subtitle and carries no clauses (a comma or semicolon). */
+    static boolean canBeTitle(String line) {
+        return !isKicker(line) && !isDashSubtitle(line) && !line.matches(".*[，,；;].*");
     }
 }

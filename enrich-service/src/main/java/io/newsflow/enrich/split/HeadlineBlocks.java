@@ -28,6 +28,21 @@ final class HeadlineBlocks {
         return !block.contains(Sentences.END) && !block.contains(CLAUSE);
     }
 
+    /**
+     * A block that a column break cut out of running prose: its lines fill the column (within a few characters of
+     * its width; a paragraph's first line may be indented) and carry clauses, but no sentence ends in it.
+     * Headlines are set apart from the column grid, so their lines rarely all fill it.
+     */
+    static boolean isColumnFragment(Block block, int columnWidth) {
+        if (columnWidth == Integer.MAX_VALUE || block.contains(Sentences.END) || !block.contains(CLAUSE)) {
+            return false;
+        }
+        // a paragraph's first line is indented by two characters (stripped by the extraction)
+        int first = block.first().length();
+        return first <= columnWidth + 3 && first >= columnWidth - 5
+                && block.lines().stream().skip(1).allMatch(line -> Math.abs(line.length() - columnWidth) <= 3);
+    }
+
     /** Ordinal openers of section heads: 一是, 二要, （三）, 第四. */
     private static final Pattern ORDINAL =
             Pattern.compile("^(?:[一二三四五六七八九十]+[是要、]|[（(][一二三四五六七八九十\\d]+[)）]|第[一二三四五六七八九十]+)");

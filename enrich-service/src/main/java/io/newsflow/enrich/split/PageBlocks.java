@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Cuts page lines into {@link Block}s at blank lines, and additionally after every byline and before every
- * {@code 本报讯}: an article may end and the next start without a blank line between them.
+ * {@code 本报讯}: an article may end and the next start without a blank line between them. Bylines the extraction
+ * broke across lines are joined first, so that they close their article like any other.
  */
 final class PageBlocks {
     static final String NEWS_OPENER = "本报讯";
@@ -20,9 +21,9 @@ final class PageBlocks {
         List<Block> blocks = new ArrayList<>();
         List<String> current = new ArrayList<>();
         String previous = null;
-        for (String raw : pageText.lines().toList()) {
-            // U+FEFF is not whitespace to strip(), yet a BOM or a stray one at a line start is layout, not text.
-            String line = raw.replace("\uFEFF", "").strip();
+        // U+FEFF is not whitespace to strip(), yet a BOM or a stray one at a line start is layout, not text.
+        List<String> lines = bylines.joinBroken(pageText.lines().map(raw -> raw.replace("\uFEFF", "")).toList());
+        for (String line : lines) {
             if (line.isEmpty()) {
                 flush(current, blocks);
                 previous = line;

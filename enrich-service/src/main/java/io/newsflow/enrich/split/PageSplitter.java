@@ -12,10 +12,14 @@ import java.util.Optional;
  * Cuts a page into articles and gives each the headline block that belongs to it.
  * <ul>
  * <li>A news article starts at {@code 本报讯} and ends at its byline (or where the next one starts).</li>
- * <li>Outside an article, a block with a sentence end starts a commentary (signed pieces have no {@code 本报讯}).</li>
- * <li>Inside a piece, blocks without sentence punctuation after a finished sentence are held back: followed by
- * more prose they stay in the body (section heads, or fragments a column break cut off), followed by the next
- * article or the page end they are headline candidates (a piece without byline has no other end).</li>
+ * <li>A byline is read even when the extraction broke it across lines ({@link BylineParser#joinBroken}).</li>
+ * <li>Outside an article, a block with a sentence end starts a commentary (signed pieces have no {@code 本报讯}), and
+ * so does a block of full column lines with clauses but no sentence end that prose continues: a column break
+ * cut the commentary's first sentence.</li>
+ * <li>Inside a piece, blocks without a sentence end after a finished sentence are held back: followed by more
+ * prose they stay in the body (section heads, or fragments a column break cut off; a blank line inside a
+ * sentence does not end it), followed by the next article or the page end they are headline candidates (a piece
+ * without byline has no other end; headlines and subtitles may carry commas but never end a sentence).</li>
  * <li>All other blocks outside articles are headline candidates (kickers, titles, subtitles, labels); consecutive
  * ones form a run, and {@link HeadlineMatcher} decides by content which article, if any, each belongs to.</li>
  * </ul>
@@ -28,12 +32,13 @@ public final class PageSplitter {
 
     public List<ArticleText> split(String pageText) {
         Cutter cutter = new Cutter(LineJoiner.typicalWidth(pageText.lines().toList()));
-        for (Block block : pageBlocks.of(pageText)) {
-            cutter.accept(block);
+        List<Block> blocks = pageBlocks.of(pageText);
+        for (int i = 0; i < blocks.size(); i++) {
+            cutter.accept(blocks.get(i), i + 1 < blocks.size() ? blocks.get(i + 1) : null);
         }
         cutter.finish();
         List<ArticleText> articles = cutter.articles;
-        List<List<String>> headlines = matcher.match(articles.stream().map(ArticleText::body).toList(), cutter.runs);
+        List<List<String>> headlines = matcher.matchRuns(articles.stream().map(ArticleText::body).toList(), cutter.runs);
         List<ArticleText> result = new ArrayList<>(articles.size());
         for (int i = 0; i < articles.size(); i++) {
             result.add(articles.get(i).withHeadlineLines(headlines.get(i)));
@@ -47,7 +52,7 @@ public final class PageSplitter {
     private final class Cutter {
         final List<ArticleText> articles = new ArrayList<>();
         /** Runs of headline candidate blocks, each block as its lines. */
-        final List<List<List<String>>> runs = new ArrayList<>();
+        final List<HeadlineMatcher.Run> runs = new ArrayList<>();
         private List<List<String>> run = new ArrayList<>();
         private State state = State.OUTSIDE;
         private final List<String> lines = new ArrayList<>();
@@ -59,24 +64,26 @@ public final class PageSplitter {
             this.width = width;
         }
 
-        void accept(Block block) {
+        /** Takes the next block of the page; {@code next} is the one after it ({@code null} at the page end). */
+        void accept(Block block, Block next) {
             if (block.first().startsWith(PageBlocks.NEWS_OPENER)) {
                 closeArticle(List.of());
                 endRun();
                 state = State.NEWS;
                 addProse(block);
             } else if (state != State.OUTSIDE) {
-                // A byline on its own has no punctuation either, but it closes the piece: never hold it back.
-                boolean head = HeadlineBlocks.isHeadInProse(block) && bylines.parse(block.first()).isEmpty();
-                if (!pendingHeads.isEmpty() || lastLineEndsSentence() && head) {
-                    if (head) {
+                // A byline on its own has no sentence end either, but it closes the piece: never hold it back.
+                boolean held = !HeadlineBlocks.isProse(block) && bylines.parse(block.first()).isEmpty();
+                if (!pendingHeads.isEmpty() || lastLineEndsSentence() && held) {
+                    if (held) {
                         pendingHeads.add(block);
                         return;
                     }
                     takePendingHeadsIntoBody();
                 }
                 addProse(block);
-            } else if (HeadlineBlocks.isProse(block)) {
+            } else if (HeadlineBlocks.isProse(block) || HeadlineBlocks.isColumnFragment(block, width)
+                    && next != null && HeadlineBlocks.isProse(next) && !next.first().startsWith(PageBlocks.NEWS_OPENER)) {
                 endRun();
                 state = State.COMMENTARY;
                 addProse(block);
@@ -96,7 +103,7 @@ public final class PageSplitter {
          */
         private void takePendingHeadsIntoBody() {
             for (Block head : pendingHeads) {
-                if (HeadlineBlocks.isSectionHead(head, width)) {
+                if (HeadlineBlocks.isHeadInProse(head) && HeadlineBlocks.isSectionHead(head, width)) {
                     flushLines();
                     paragraphs.add(String.join("", head.lines()));
                 } else {
@@ -157,7 +164,7 @@ public final class PageSplitter {
 
         private void endRun() {
             if (!run.isEmpty()) {
-                runs.add(run);
+                runs.add(new HeadlineMatcher.Run(articles.size(), run));
                 run = new ArrayList<>();
             }
         }

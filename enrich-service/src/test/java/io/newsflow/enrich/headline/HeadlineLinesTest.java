@@ -27,4 +27,9 @@ class HeadlineLinesTest {
         assertThat(lines.of(List.of("连云港经济技术开发区", "与长电科技签署战略合作协议")))
                 .isEqualTo(new HeadlineLines.Headline("连云港经济技术开发区与长电科技签署战略合作协议", List.of()));
     }
+
+    @Test
+    void dashedSubtitleIsNotTheTitle() {
+        assertThat(lines.of(List.of("——记全市优秀社区工作者", "扎根社区二十年")).title()).isEqualTo("扎根社区二十年");
+    }
 }

@@ -45,4 +45,42 @@ class HeadlineMatcherTest {
 
         assertThat(headlines).containsExactly(List.of("新吴区湿地公园正式开园"));
     }
+
+    @Test
+    void aKickerBelongsToTheTitleBelowItEvenWhenItsWordsFitTheHeadlineAbove() {
+        // all headlines at the page end: the metro's kicker follows the park's headline
+        List<List<String>> headlines = matcher.match(List.of(PARK, METRO), List.of(List.of(
+                List.of("新吴区湿地公园正式开园"), List.of("步道十公里"), List.of("湿地公园游客强调"),
+                List.of("地铁五号线完成全线试运行"))));
+
+        assertThat(headlines).containsExactly(List.of("新吴区湿地公园正式开园", "步道十公里"),
+                List.of("湿地公园游客强调", "地铁五号线完成全线试运行"));
+    }
+
+    @Test
+    void aDashedSubtitleEndsAHeadlineAndNeverStartsOne() {
+        List<List<String>> headlines = matcher.match(List.of(PARK, METRO), List.of(List.of(
+                List.of("新吴区湿地公园正式开园"), List.of("——地铁沿线市民免费游览"), List.of("地铁五号线完成全线试运行"))));
+
+        assertThat(headlines.getFirst()).containsExactly("新吴区湿地公园正式开园", "——地铁沿线市民免费游览");
+    }
+
+    @Test
+    void aTitleSharingNoWordWithItsBodyGoesToTheArticleItStandsNextTo() {
+        List<List<String>> headlines = matcher.matchRuns(List.of(PARK, METRO), List.of(
+                new HeadlineMatcher.Run(0, List.of(List.of("新吴区湿地公园正式开园"))),
+                new HeadlineMatcher.Run(1, List.of(List.of("城市交通迈入新时代")))));
+
+        assertThat(headlines).containsExactly(List.of("新吴区湿地公园正式开园"), List.of("城市交通迈入新时代"));
+    }
+
+    @Test
+    void ofTwoLinesThatCouldBeTheTitleTheOneNamingTheArticleIs() {
+        // the park's subtitle shares more words with the metro, but would push the metro's own title down
+        List<List<String>> headlines = matcher.match(List.of(PARK, METRO), List.of(List.of(
+                List.of("新吴区湿地公园正式开园"), List.of("方便市民游览"), List.of("地铁五号线完成全线试运行"))));
+
+        assertThat(headlines).containsExactly(List.of("新吴区湿地公园正式开园", "方便市民游览"),
+                List.of("地铁五号线完成全线试运行"));
+    }
 }
