@@ -149,6 +149,36 @@ final class Compose {
         return volumes == null ? Set.of() : map(volumes, "volumes").keySet();
     }
 
+    /** The secrets a service mounts (short syntax: names), each at {@code /run/secrets/<name>}. */
+    List<String> secrets(String service) {
+        return list(service(service).get("secrets")).stream().map(String::valueOf).toList();
+    }
+
+    /** The top-level {@code secrets:}: name to the file it is read from. */
+    Map<String, String> declaredSecrets() {
+        Map<String, String> result = new LinkedHashMap<>();
+        Object secrets = root.get("secrets");
+        if (secrets != null) {
+            map(secrets, "secrets").forEach((name, spec) -> result.put(name, String.valueOf(map(spec, "secrets." + name).get("file"))));
+        }
+        return result;
+    }
+
+    /** The networks a service joins (list form). */
+    List<String> networks(String service) {
+        return list(service(service).get("networks")).stream().map(String::valueOf).toList();
+    }
+
+    Map<String, Object> declaredNetworks() {
+        Object networks = root.get("networks");
+        return networks == null ? Map.of() : map(networks, "networks");
+    }
+
+    /** An attribute as written, or null. */
+    Object attribute(String service, String name) {
+        return service(service).get(name);
+    }
+
     Map<String, Object> build(String service) {
         return map(service(service).get("build"), service + ".build");
     }
@@ -199,7 +229,7 @@ final class Compose {
         return (Map<String, Object>) node;
     }
 
-    private static List<?> list(Object node) {
+    static List<?> list(Object node) {
         return node == null ? List.of() : (List<?>) node;
     }
 }

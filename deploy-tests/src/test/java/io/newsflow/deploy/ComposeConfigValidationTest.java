@@ -46,11 +46,12 @@ class ComposeConfigValidationTest {
     }
 
     @Test
-    void composeRefusesToStartWithoutPasswords(@TempDir Path dir) throws Exception {
-        Path empty = Files.writeString(dir.resolve("empty.env"), "# no passwords\n");
+    void composeNeedsNoSettingInEnvBecauseSecretsAreFiles(@TempDir Path dir) throws Exception {
+        // every .env setting has a default; what must not have one (passwords, keys) is a secret file, which
+        // the secrets-check job refuses when missing, short or a placeholder (SecretsCheckTest)
+        Path empty = Files.writeString(dir.resolve("empty.env"), "# nothing set\n");
         Result result = config(empty, "-q");
-        assertThat(result.exitCode()).isNotZero();
-        assertThat(result.output()).contains("PASSWORD in .env");
+        assertThat(result.exitCode()).as("docker-compose config -q:%n%s", result.output()).isZero();
     }
 
     private record Result(int exitCode, String output) {

@@ -2,9 +2,12 @@ package io.newsflow.deploy;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static io.newsflow.deploy.ComposeServiceGraphTest.NEWSFLOW_SERVICES;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,13 +20,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ComposeEnvironmentTest {
     /**
      * Extension properties a service may be given without a line in its application.properties, each with the
-     * dependency that brings the extension. Kept small: the Elasticsearch credentials (secrets have no place in
-     * application.properties). {@link #allowedExtensionKeysExistInTheExtensionsConfigurationModel} checks each key
-     * against the configuration model the Quarkus extension publishes.
+     * dependency that brings the extension ({@value #QUARKUS_CORE}: every Quarkus application). Kept small: the
+     * Elasticsearch credentials (secrets have no place in application.properties) and the extra configuration files
+     * holding the users. {@link #allowedExtensionKeysExistInTheExtensionsConfigurationModel} checks each key against
+     * the configuration model the Quarkus extension publishes.
      */
     static final Map<String, String> EXTENSION_KEYS = Map.of(
             "quarkus.elasticsearch.username", "quarkus-elasticsearch-java-client",
-            "quarkus.elasticsearch.password", "quarkus-elasticsearch-java-client");
+            "quarkus.elasticsearch.password", "quarkus-elasticsearch-java-client",
+            "quarkus.config.locations", ComposeEnvironmentTest.QUARKUS_CORE);
+    static final String QUARKUS_CORE = "quarkus-core";
+    /** Where Compose mounts a service's secrets, and the suffix docker/env-from-files.sh resolves for them. */
+    static final String SECRETS = "/run/secrets/";
+    static final String FILE_SUFFIX = "_FILE";
 
     private final Compose compose = Compose.load();
 
@@ -33,12 +42,46 @@ class ComposeEnvironmentTest {
             Set<String> known = new TreeSet<>(QuarkusConfig.keys(service));
             String pom = Repo.read(service + "/pom.xml");
             EXTENSION_KEYS.forEach((key, dependency) -> {
-                if (pom.contains("<artifactId>" + dependency + "</artifactId>")) {
+                boolean present = dependency.equals(QUARKUS_CORE) ? pom.contains("<artifactId>quarkus-maven-plugin</artifactId>")
+                        : pom.contains("<artifactId>" + dependency + "</artifactId>");
+                if (present) {
                     known.add(key);
                 }
             });
-            assertThat(compose.environment(service).keySet()).as("environment of %s", service)
-                    .isSubsetOf(QuarkusConfig.environmentVariables(known));
+            // NAME_FILE reaches the JVM as NAME: the image's entrypoint reads the secret file (see below)
+            List<String> effective = compose.environment(service).entrySet().stream()
+                    .map(e -> isSecretFile(e.getKey(), e.getValue())
+                            ? e.getKey().substring(0, e.getKey().length() - FILE_SUFFIX.length()) : e.getKey())
+                    .toList();
+            assertThat(effective).as("environment of %s", service).isSubsetOf(QuarkusConfig.environmentVariables(known));
+        }
+    }
+
+    /** A variable docker/env-from-files.sh resolves: NAME_FILE naming a Compose secret. */
+    static boolean isSecretFile(String name, String value) {
+        return name.endsWith(FILE_SUFFIX) && value.startsWith(SECRETS);
+    }
+
+    @Test
+    void fileVariablesNameMountedSecretsAndTheImagesResolveThem() {
+        String dockerfile = Repo.read("docker/service/Dockerfile");
+        assertThat(dockerfile).contains("COPY docker/env-from-files.sh /deployments/env-from-files.sh")
+                .contains("ENTRYPOINT [\"sh\", \"/deployments/env-from-files.sh\"]");
+        for (String service : compose.serviceNames()) {
+            compose.environment(service).forEach((name, value) -> {
+                if (isSecretFile(name, value)) {
+                    assertThat(compose.secrets(service)).as("%s mounts the secret %s names", service, name)
+                            .contains(value.substring(SECRETS.length()));
+                }
+            });
+        }
+        // Elasticsearch and Kibana get their secrets through the same wrapper, mounted into the official images
+        for (String service : List.of("elasticsearch", "kibana")) {
+            assertThat(compose.attribute(service, "entrypoint")).as(service)
+                    .isEqualTo(List.of("sh", "/newsflow/env-from-files.sh"));
+            assertThat(compose.volumes(service)).as(service)
+                    .contains(new Compose.Mount("./docker/env-from-files.sh", "/newsflow/env-from-files.sh", false));
+            assertThat(compose.attribute(service, "init")).as("%s: a real init reaps the processes", service).isEqualTo(true);
         }
     }
 
@@ -68,30 +111,58 @@ class ComposeEnvironmentTest {
     }
 
     @Test
-    void searchServiceLogsInAsTheUserEsSetupCreates() {
+    void searchServiceAndKibanaLogInAsTheUsersEsSetupCreates() {
         Map<String, String> search = compose.environment("search-service");
         Map<String, String> setup = compose.environment("es-setup");
         assertThat(search.get("QUARKUS_ELASTICSEARCH_USERNAME")).isEqualTo(setup.get("NEWSFLOW_ES_USERNAME")).isNotBlank();
-        assertThat(search.get("QUARKUS_ELASTICSEARCH_PASSWORD")).isEqualTo(setup.get("NEWSFLOW_ES_PASSWORD"))
-                .startsWith("${NEWSFLOW_ES_PASSWORD:?");
-        assertThat(compose.environment("kibana").get("ELASTICSEARCH_PASSWORD")).isEqualTo(setup.get("KIBANA_PASSWORD"));
+        assertThat(search.get("QUARKUS_ELASTICSEARCH_PASSWORD_FILE")).isEqualTo(SECRETS + "search_es_password");
+        assertThat(compose.environment("kibana").get("ELASTICSEARCH_PASSWORD_FILE")).isEqualTo(SECRETS + "kibana_system_password");
+        assertThat(compose.secrets("es-setup")).contains("search_es_password", "kibana_system_password", "elastic_password");
+        String script = Repo.read("docker/elasticsearch/setup-users.sh");
+        assertThat(script).contains("secret search_es_password", "secret kibana_system_password", "secret elastic_password",
+                "/_security/user/$NEWSFLOW_ES_USERNAME", "/_security/user/kibana_system/_password");
     }
 
     @Test
-    void passwordsComeFromTheEnvironmentFileAndHaveNoDefault() {
+    void ingestAndSearchServiceGetTheUsersSecretsCheckDerivesAndProtectReading() {
+        for (String service : List.of("ingest-service", "search-service")) {
+            Map<String, String> env = compose.environment(service);
+            assertThat(env.get("QUARKUS_CONFIG_LOCATIONS")).as(service).isEqualTo(
+                    "file:/users/" + service + "/users.properties,file:/users/" + service + "/roles.properties");
+            assertThat(compose.volumes(service)).as(service).contains(new Compose.Mount("service-users", "/users", true));
+            assertThat(env).as(service).containsEntry("NEWSFLOW_SECURITY_READ_PROTECTED", "true");
+            assertThat(QuarkusConfig.propertiesKeys(service)).contains("newsflow.security.read-protected",
+                    "quarkus.security.users.embedded.enabled");
+            assertThat(QuarkusConfig.applicationProperties(service).getProperty("quarkus.security.users.embedded.realm-name"))
+                    .as("the realm secrets-check hashes with").isEqualTo("newsflow");
+        }
+        assertThat(compose.volumes("secrets-check")).contains(new Compose.Mount("service-users", "/users", true));
+        Map<String, String> check = compose.environment("secrets-check");
+        assertThat(check).containsEntry("USERS_DIR", "/users");
+        // each service's files belong to the user it runs as, mode 0400
+        assertThat(check.get("INGEST_OWNER")).isEqualTo(compose.attribute("ingest-service", "user"));
+        Matcher uid = Pattern.compile("useradd --system --uid (\\d+) --gid (\\d+)").matcher(Repo.read("docker/service/Dockerfile"));
+        assertThat(uid.find()).isTrue();
+        assertThat(check.get("SEARCH_OWNER")).isEqualTo(uid.group(1) + ":" + uid.group(2));
+        assertThat(compose.attribute("search-service", "user")).as("search-service runs as the image's user").isNull();
+        assertThat(Repo.read("docker/secrets/check-secrets.sh")).contains("write_users ingest-service", "write_users search-service",
+                "REALM=newsflow");
+    }
+
+    @Test
+    void noSecretIsInTheEnvironmentOrInEnvExample() {
+        Pattern secretName = Pattern.compile("PASSWORD|ENCRYPTIONKEY|TOKEN|_KEY\\b");
         for (String service : compose.serviceNames()) {
             compose.environment(service).forEach((name, value) -> {
-                if (name.contains("PASSWORD")) {
-                    assertThat(value).as("%s of %s", name, service).matches("\\$\\{[A-Z_]+:\\?[^}]+}");
+                if (secretName.matcher(name).find()) {
+                    assertThat(name).as("%s of %s is a file, not a value", name, service).endsWith(FILE_SUFFIX);
+                    assertThat(value).as("%s of %s", name, service).startsWith(SECRETS);
                 }
             });
         }
-        assertThat(Repo.read(".gitignore").lines()).as(".env is never committed").contains(".env");
-        DotEnv.example().forEach((name, value) -> {
-            if (name.contains("PASSWORD")) {
-                assertThat(value).as("%s in .env.example is a placeholder", name).startsWith("change-me");
-            }
-        });
+        assertThat(DotEnv.example().keySet()).as(".env.example holds settings, no secrets")
+                .noneMatch(name -> secretName.matcher(name).find());
+        assertThat(Repo.read(".gitignore").lines()).as(".env and the secret files are never committed").contains(".env", "/secrets/");
     }
 
     @Test

@@ -3,7 +3,6 @@ package io.newsflow.deploy;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,17 +11,47 @@ import java.util.TreeSet;
 import static io.newsflow.deploy.ComposeServiceGraphTest.NEWSFLOW_SERVICES;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What docker-compose.yml publishes on the host and where data lives. */
+/** What docker-compose.yml publishes on the host, which networks the containers share, and where data lives. */
 class ComposePortsAndVolumesTest {
+    static final String PROXY = "proxy";
+
     private final Compose compose = Compose.load();
     private final Map<String, String> variables = DotEnv.example();
 
     @Test
-    void newsflowServicesPublishThePortTheirConfigurationListensOn() {
+    void onlyTheTlsProxyPublishesPorts() {
+        for (String service : compose.serviceNames()) {
+            if (!service.equals(PROXY)) {
+                assertThat(compose.ports(service, variables)).as("%s publishes nothing: the proxy is the way in", service).isEmpty();
+            }
+        }
+        // HTTPS for the search API (and uploads) and for Kibana, on all interfaces: that is what users need
+        assertThat(compose.ports(PROXY, variables)).containsExactlyInAnyOrder(
+                new Compose.Port("", "8443", 8443), new Compose.Port("", "5601", 5601));
+        // with nothing set, the same defaults as with .env.example
+        assertThat(compose.ports(PROXY, Map.of())).isEqualTo(compose.ports(PROXY, variables));
+    }
+
+    @Test
+    void everythingButTheProxyIsOnTheInternalNetworkOnly() {
+        assertThat(compose.declaredNetworks()).containsOnlyKeys("backend", "edge");
+        assertThat(Compose.map(compose.declaredNetworks().get("backend"), "networks.backend"))
+                .as("no route to or from outside").containsEntry("internal", true);
+        for (String service : compose.serviceNames()) {
+            if (service.equals(PROXY)) {
+                assertThat(compose.networks(service)).containsExactlyInAnyOrder("backend", "edge");
+            } else if (service.equals("secrets-check")) {
+                assertThat(compose.attribute(service, "network_mode")).as("it reads files only").isEqualTo("none");
+            } else {
+                assertThat(compose.networks(service)).as("%s networks", service).containsExactly("backend");
+            }
+        }
+    }
+
+    @Test
+    void newsflowServicesListenOnThePortOfTheirConfiguration() {
         for (String service : NEWSFLOW_SERVICES) {
             int port = Integer.parseInt(QuarkusConfig.applicationProperties(service).getProperty("quarkus.http.port"));
-            assertThat(compose.ports(service, variables)).as("%s ports", service)
-                    .extracting(Compose.Port::containerPort).containsExactly(port);
             Map<String, Object> args = Compose.map(compose.build(service).get("args"), service + ".build.args");
             assertThat(args.get("MODULE")).as("%s is built from its module", service).isEqualTo(service);
             assertThat(String.valueOf(args.get("HTTP_PORT"))).as("%s exposed port", service).isEqualTo(String.valueOf(port));
@@ -30,40 +59,21 @@ class ComposePortsAndVolumesTest {
     }
 
     @Test
-    void hostPortsAreDistinctAndMatchTheLocalStackDefaults() {
-        List<String> hostPorts = new ArrayList<>();
-        for (String service : compose.serviceNames()) {
-            compose.ports(service, variables).forEach(p -> hostPorts.add(p.hostPort()));
-        }
-        assertThat(hostPorts).doesNotHaveDuplicates()
-                .containsExactlyInAnyOrder("9092", "9200", "5601", "8081", "8082", "8080");
-        // with nothing set, the same defaults as with .env.example
-        assertThat(compose.ports("search-service", Map.of())).extracting(Compose.Port::hostPort).containsExactly("8080");
+    void kafkaListensOnTheInternalNetworkOnly() {
+        Map<String, String> kafka = compose.environment("kafka");
+        assertThat(kafka.get("KAFKA_ADVERTISED_LISTENERS")).isEqualTo("PLAINTEXT://kafka:9092");
+        assertThat(kafka.get("KAFKA_LISTENERS")).doesNotContain("EXTERNAL");
     }
 
     @Test
-    void unauthenticatedEndpointsAreReachableFromThisHostOnly() {
-        for (String service : List.of("kafka", "elasticsearch", "ingest-service", "enrich-service")) {
-            assertThat(compose.ports(service, variables)).as("%s ports", service)
-                    .extracting(Compose.Port::hostIp).containsOnly("127.0.0.1");
-        }
-    }
-
-    @Test
-    void kafkaAdvertisesTheHostPortItPublishes() {
-        Compose.Port external = compose.ports("kafka", variables).get(0);
-        String advertised = Compose.interpolate(compose.environment("kafka").get("KAFKA_ADVERTISED_LISTENERS"), variables);
-        assertThat(advertised).contains("PLAINTEXT://kafka:9092", "EXTERNAL://localhost:" + external.hostPort());
-        assertThat(compose.environment("kafka").get("KAFKA_LISTENERS")).contains("EXTERNAL://:" + external.containerPort());
-    }
-
-    @Test
-    void kafkaAndElasticsearchKeepTheirDataInNamedVolumes() {
-        assertThat(compose.declaredVolumes()).containsExactlyInAnyOrder("kafka-data", "es-data");
+    void kafkaElasticsearchAndTheProxyKeepTheirDataInNamedVolumes() {
+        assertThat(compose.declaredVolumes()).containsExactlyInAnyOrder("kafka-data", "es-data", "caddy-data", "service-users");
         assertThat(compose.volumes("kafka")).containsExactly(
                 new Compose.Mount("kafka-data", compose.environment("kafka").get("KAFKA_LOG_DIRS"), true));
         assertThat(compose.volumes("elasticsearch")).filteredOn(Compose.Mount::named).containsExactly(
                 new Compose.Mount("es-data", "/usr/share/elasticsearch/data", true));
+        // the internal CA clients trust: a new one at every start would break that trust
+        assertThat(compose.volumes(PROXY)).contains(new Compose.Mount("caddy-data", "/data", true));
     }
 
     @Test
@@ -98,10 +108,9 @@ class ComposePortsAndVolumesTest {
 
     @Test
     void ingestServiceWorksInABindMountedHostFolderHoldingTheInbox() {
-        List<Compose.Mount> mounts = compose.volumes("ingest-service");
-        assertThat(mounts).hasSize(1);
-        Compose.Mount data = mounts.get(0);
-        assertThat(data.named()).as("a host folder, not a volume").isFalse();
+        List<Compose.Mount> folders = compose.volumes("ingest-service").stream().filter(m -> !m.named()).toList();
+        assertThat(folders).hasSize(1);
+        Compose.Mount data = folders.get(0);
         // inbox, processing and archive in one mount: the claim is a rename, atomic only within one file system
         assertThat(compose.environment("ingest-service")).containsEntry("NEWSFLOW_HOME", data.target());
         assertThat(QuarkusConfig.applicationProperties("ingest-service").getProperty("newsflow.ingest.inbox"))
@@ -114,7 +123,7 @@ class ComposePortsAndVolumesTest {
     void mountedScriptsAndFoldersExistInTheRepository() {
         for (String service : compose.serviceNames()) {
             for (Compose.Mount mount : compose.volumes(service)) {
-                if (mount.source().startsWith("./") && !service.equals("ingest-service")) {
+                if (mount.source().startsWith("./")) {
                     assertThat(Files.exists(Repo.path(mount.source()))).as("%s mounts %s", service, mount.source()).isTrue();
                 }
             }

@@ -14,14 +14,14 @@ import static org.assertj.core.api.Assertions.entry;
 /** The services of docker-compose.yml, their health checks and the order they start in. */
 class ComposeServiceGraphTest {
     static final List<String> NEWSFLOW_SERVICES = List.of("ingest-service", "enrich-service", "search-service");
-    static final List<String> ONE_SHOT_JOBS = List.of("topic-init", "es-setup", "kibana-setup");
+    static final List<String> ONE_SHOT_JOBS = List.of("secrets-check", "topic-init", "es-setup", "kibana-setup");
 
     private final Compose compose = Compose.load();
 
     @Test
     void runsTheInfrastructureTheJobsAndTheThreeServices() {
-        assertThat(compose.serviceNames()).containsExactlyInAnyOrder("kafka", "topic-init", "elasticsearch", "es-setup",
-                "kibana", "kibana-setup", "ingest-service", "enrich-service", "search-service");
+        assertThat(compose.serviceNames()).containsExactlyInAnyOrder("secrets-check", "kafka", "topic-init", "elasticsearch",
+                "es-setup", "kibana", "kibana-setup", "ingest-service", "enrich-service", "search-service", "proxy");
     }
 
     @Test
@@ -53,6 +53,10 @@ class ComposeServiceGraphTest {
 
     @Test
     void startsInTheOrderTheDataFlowNeeds() {
+        assertThat(compose.dependsOn("secrets-check")).isEmpty();
+        assertThat(compose.dependsOn("kafka")).containsExactly(entry("secrets-check", "service_completed_successfully"));
+        assertThat(compose.dependsOn("elasticsearch")).containsExactly(entry("secrets-check", "service_completed_successfully"));
+        assertThat(compose.dependsOn("proxy")).containsExactly(entry("secrets-check", "service_completed_successfully"));
         assertThat(compose.dependsOn("topic-init")).containsExactly(entry("kafka", "service_healthy"));
         assertThat(compose.dependsOn("es-setup")).containsExactly(entry("elasticsearch", "service_healthy"));
         assertThat(compose.dependsOn("kibana")).containsExactly(entry("es-setup", "service_completed_successfully"));
@@ -69,6 +73,15 @@ class ComposeServiceGraphTest {
         assertThat(upstream("enrich-service")).contains("kafka", "topic-init").doesNotContain("elasticsearch");
         assertThat(upstream("search-service")).contains("kafka", "topic-init", "elasticsearch", "es-setup");
         assertThat(upstream("kibana-setup")).contains("elasticsearch", "es-setup", "kibana");
+    }
+
+    @Test
+    void nothingStartsUnlessSecretsCheckAcceptedTheSecrets() {
+        for (String service : compose.serviceNames()) {
+            if (!service.equals("secrets-check")) {
+                assertThat(upstream(service)).as("%s waits for secrets-check", service).contains("secrets-check");
+            }
+        }
     }
 
     @Test
@@ -91,8 +104,9 @@ class ComposeServiceGraphTest {
     void infrastructureHealthChecksProbeRealReadiness() {
         assertThat(compose.healthcheckCommand("kafka")).contains("kafka-broker-api-versions.sh --bootstrap-server localhost:9092");
         assertThat(compose.healthcheckCommand("elasticsearch")).contains("_cluster/health?wait_for_status=yellow")
-                // $$ keeps the password out of the file: the container's own variable is used at run time
-                .contains("$$ELASTIC_PASSWORD");
+                // the secret file is read at run time ($$: not by Compose), and handed to curl on standard input
+                .contains("$$(cat /run/secrets/elastic_password)").contains("curl -fsS -K -");
+        assertThat(compose.secrets("elasticsearch")).contains("elastic_password");
         assertThat(compose.healthcheckCommand("kibana")).contains("http://localhost:5601");
     }
 

@@ -49,10 +49,11 @@ class DockerImagesTest {
     @Test
     void serviceImageRunsTheQuarkusFastJarAsANonRootUser() {
         String dockerfile = Repo.read(SERVICE_DOCKERFILE);
-        assertThat(dockerfile).contains("FROM eclipse-temurin:21-jre\n");
+        assertThat(dockerfile).containsPattern("(?m)^FROM eclipse-temurin:" + Repo.pomProperty("maven.compiler.release")
+                + "\\.\\d+\\.\\d+_\\d+-jre$");
         assertThat(copySources(dockerfile)).containsExactly("${MODULE}/target/quarkus-app/lib/",
                 "${MODULE}/target/quarkus-app/quarkus-run.jar", "${MODULE}/target/quarkus-app/app/",
-                "${MODULE}/target/quarkus-app/quarkus/");
+                "${MODULE}/target/quarkus-app/quarkus/", "docker/env-from-files.sh");
         Matcher user = Pattern.compile("(?m)^USER\\s+(\\S+)").matcher(dockerfile);
         assertThat(user.find()).as("a USER instruction").isTrue();
         assertThat(user.group(1)).isNotIn("root", "0", "0:0");
@@ -74,6 +75,7 @@ class DockerImagesTest {
         for (String service : NEWSFLOW_SERVICES) {
             copySources(Repo.read(SERVICE_DOCKERFILE)).forEach(source -> copied.add(source.replace("${MODULE}", service)));
         }
+        assertThat(copied).contains("docker/env-from-files.sh");
         List<String> lines = Repo.read(".dockerignore").lines().map(String::strip)
                 .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
         assertThat(lines.get(0)).as("everything else stays out (newsflow-data/, .git/, sources)").isEqualTo("*");

@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ShellScriptsTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"docker/kafka/create-topics.sh", "docker/elasticsearch/setup-users.sh", "kibana/import-saved-objects.sh"})
+    @ValueSource(strings = {"docker/kafka/create-topics.sh", "docker/elasticsearch/setup-users.sh", "kibana/import-saved-objects.sh",
+            "docker/secrets/check-secrets.sh", "docker/secrets/generate-secrets.sh", "docker/env-from-files.sh"})
     void scriptIsValidPosixShell(String script) throws Exception {
         assertThat(Files.isRegularFile(Repo.path(script))).as(script).isTrue();
         assertThat(Repo.read(script)).startsWith("#!/bin/sh\n").contains("set -eu");
