@@ -1,5 +1,7 @@
 package io.newsflow.ingest.api;
 
+import io.newsflow.access.ErrorBody;
+import io.newsflow.logging.LogSafe;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
@@ -13,7 +15,6 @@ import org.jboss.resteasy.reactive.server.core.multipart.MultiPartParserDefiniti
 import org.jboss.resteasy.reactive.server.core.multipart.MultipartParser;
 import org.jboss.resteasy.reactive.server.multipart.MultipartPartReadingException;
 
-import java.util.Map;
 
 /**
  * Error answers of the HTTP API as JSON {@code {"status":…, "error":…}}: a clear message for what the client got
@@ -23,8 +24,18 @@ public class ErrorAnswers {
     private static final Logger LOG = Logger.getLogger(ErrorAnswers.class);
 
     static Response json(int status, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(Map.of("status", status, "error", message)).build();
+        return json(new ErrorBody(status, message));
+    }
+
+    static Response json(ErrorBody body) {
+        return Response.status(body.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+    }
+
+    /** A failure of the server's own: the caller gets a message and an id, the log the cause under the same id. */
+    private static Response failed(Exception e) {
+        ErrorBody body = new ErrorBody(500, "the request could not be handled; the service log has the cause under this error's id");
+        LOG.errorf("outcome=failed errorId=%s cause=\"%s\"", body.id(), LogSafe.text(e.toString()));
+        return json(body);
     }
 
     @ServerExceptionMapper
@@ -39,8 +50,7 @@ public class ErrorAnswers {
             return json(415, "the Content-Type header cannot be parsed; send text/plain, application/octet-stream "
                     + "or multipart/form-data with a boundary");
         }
-        LOG.errorf("request failed: %s", e.toString());
-        return json(500, "the request could not be handled");
+        return failed(e);
     }
 
     /**
@@ -52,8 +62,7 @@ public class ErrorAnswers {
         if (e.getMessage() != null && e.getMessage().startsWith("Connection terminated parsing multipart")) {
             return json(400, "the multipart body is malformed: it has no part within the boundary of its Content-Type");
         }
-        LOG.errorf("request failed: %s", e.toString());
-        return json(500, "the request could not be handled");
+        return failed(e);
     }
 
     @ServerExceptionMapper

@@ -1,5 +1,7 @@
 package io.newsflow.search.api;
 
+import io.newsflow.access.ErrorBody;
+
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;

@@ -1,5 +1,7 @@
 package io.newsflow.search.api;
 
+import io.newsflow.access.ErrorBody;
+
 import io.micrometer.core.annotation.Timed;
 import io.newsflow.search.config.ApiConfig;
 import io.newsflow.search.config.SearchConfig;

@@ -1,5 +1,7 @@
 package io.newsflow.search.api;
 
+import io.newsflow.access.ErrorBody;
+
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import io.newsflow.search.query.InvalidQueryException;
 import jakarta.ws.rs.core.MediaType;

@@ -1,5 +1,7 @@
 package io.newsflow.search.api;
 
+import io.newsflow.access.ErrorBody;
+
 import io.newsflow.search.index.Reindexer;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;

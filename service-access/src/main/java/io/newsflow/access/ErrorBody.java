@@ -1,4 +1,4 @@
-package io.newsflow.search.api;
+package io.newsflow.access;
 
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
@@ -14,7 +14,7 @@ public record ErrorBody(int status, String error, String id) {
     }
 
     /** 12 hex digits: unique enough to find one failure in a day of logs; not a secret, so no SecureRandom. */
-    static String newId() {
+    public static String newId() {
         return HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()).substring(4);
     }
 }
