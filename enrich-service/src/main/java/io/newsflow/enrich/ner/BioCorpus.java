@@ -54,9 +54,11 @@ public final class BioCorpus {
             }
             String token = line.substring(0, split);
             String tag = line.substring(split + 1).strip();
-            if (!BioTags.NAMES.contains(tag)) {
+            int tagIndex = BioTags.NAMES.indexOf(tag);
+            if (tagIndex < 0) {
                 throw new IllegalArgumentException(name + ":" + lineNumber + ": unknown BIO tag '" + tag + "'");
             }
+            tag = BioTags.NAMES.get(tagIndex); // one shared String a tag: millions of characters are read for training
             if (token.length() != 1) {
                 throw new IllegalArgumentException(name + ":" + lineNumber + ": expected one character, got '" + token + "'");
             }

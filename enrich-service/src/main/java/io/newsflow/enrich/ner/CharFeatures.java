@@ -11,11 +11,13 @@ import java.util.List;
  * in the top byte, its values (characters, HanLP word hashes, natures) packed below. Characters in a ±2 window
  * (unigrams, bigrams, the -1/+1 skip pair and the centred trigram) and, from HanLP's segmentation with person-name
  * recognition, the character's position in its word (B/M/E/S), its offset in the word and the word's length, the
- * word's nature, the neighbouring words' natures and the words themselves.
+ * word's nature, the neighbouring words' natures and the words themselves. Last, the {@link CharacterRoles} of the
+ * characters in a ±2 window (HanLP's person, place and organisation role dictionaries), which generalise to names
+ * the training files never show.
  */
 public final class CharFeatures {
     /** Features per character; {@link #extract} returns {@code text.length() * PER_CHAR} keys. */
-    public static final int PER_CHAR = 24;
+    public static final int PER_CHAR = 30;
 
     private static final long BOUNDARY_BEFORE = 0x10000;
     private static final long BOUNDARY_AFTER = 0x10001;
@@ -32,6 +34,7 @@ public final class CharFeatures {
         this.segment = HanLP.newSegment()
                 .enableNameRecognize(true)
                 .enableOffset(true);
+        CharacterRoles.of(0); // reads HanLP's role dictionaries now, when the model loads, not on the first page
     }
 
     /** HanLP's words of {@code text}, as the features see them (offsets set). */
@@ -85,7 +88,19 @@ public final class CharFeatures {
             keys[k++] = key(21, c0 << 2 | position);
             long shape = words.offset[i] << 4 | words.length[i];
             keys[k++] = key(22, nature << 8 | shape);
-            keys[k] = key(23, c0 << 8 | shape);
+            keys[k++] = key(23, c0 << 8 | shape);
+            long r2 = CharacterRoles.of(c2);
+            long r1 = CharacterRoles.of(c1);
+            long r0 = CharacterRoles.of(c0);
+            long rn1 = CharacterRoles.of(n1);
+            long rn2 = CharacterRoles.of(n2);
+            keys[k++] = key(24, CharacterRoles.person(r0));
+            keys[k++] = key(25, CharacterRoles.topPerson(r1) << 8 | CharacterRoles.topPerson(r0));
+            keys[k++] = key(26, CharacterRoles.topPerson(r0) << 8 | CharacterRoles.topPerson(rn1));
+            keys[k++] = key(27, CharacterRoles.placeAndOrganisation(r0));
+            keys[k++] = key(28, CharacterRoles.placeAndOrganisation(r1) << 16 | CharacterRoles.placeAndOrganisation(r0));
+            keys[k] = key(29, CharacterRoles.topPerson(rn2) << 32 | CharacterRoles.topPerson(r2) << 24
+                    | CharacterRoles.topPerson(r1) << 16 | CharacterRoles.topPerson(r0) << 8 | CharacterRoles.topPerson(rn1));
         }
         return keys;
     }

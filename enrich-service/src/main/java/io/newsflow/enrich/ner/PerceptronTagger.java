@@ -23,7 +23,7 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class PerceptronTagger {
     private static final int MAGIC = 0x4E464E52; // "NFNR"
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2; // 2: 30 features a character (HanLP role dictionaries)
     private static final int T = BioTags.COUNT;
 
     private final CharFeatures features;

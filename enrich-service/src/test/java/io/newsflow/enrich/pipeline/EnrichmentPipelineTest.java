@@ -72,8 +72,10 @@ class EnrichmentPipelineTest {
     }
 
     /**
-     * Every person the pipeline outputs must be a real person named in that article (hand-read list in
-     * {@code sample-persons.json}): precision ≥ 0.9 over all sample articles, and most people found.
+     * Every person the pipeline outputs must be a real person named in that article: precision ≥ 0.95 over all
+     * sample articles, and most people found. Precision is counted against the hand-read complete list of
+     * {@code sample-persons.json}, not against manifest.json's {@code personsInclude}, which names only some of
+     * the people (a correct person missing there would count as wrong).
      */
     @Test
     void personsAreRealPeopleOfTheArticle() throws Exception {
@@ -102,7 +104,7 @@ class EnrichmentPipelineTest {
         double precision = correct / (double) output;
         double recall = correct / (double) named;
         System.out.printf("sample persons: precision %.3f recall %.3f wrong %s%n", precision, recall, wrong);
-        assertThat(precision).as("person precision, wrong: %s", wrong).isGreaterThanOrEqualTo(0.9);
+        assertThat(precision).as("person precision, wrong: %s", wrong).isGreaterThanOrEqualTo(0.95);
         assertThat(recall).as("person recall").isGreaterThanOrEqualTo(0.85);
     }
 
