@@ -30,7 +30,7 @@ import java.util.List;
  */
 public final class EnrichmentPipeline {
     /** Version of this enrichment, stamped on every article; raise it when the output changes. */
-    public static final String VERSION = "0.2.0";
+    public static final String VERSION = "0.3.0";
     /** The entity model the build trains into the jar. */
     public static final String MODEL = "/io/newsflow/enrich/ner/model.bin";
     static final int KEYWORDS = 8;
