@@ -33,7 +33,7 @@ public final class ChildProcesses {
         process.destroy();
         if (!awaitExit(process, grace)) {
             LOG.log(System.Logger.Level.WARNING, "pid {0} ignored SIGTERM for {1} s; killing it",
-                    String.valueOf(pid), grace.toSeconds());
+                    String.valueOf(pid), String.valueOf(grace.toSeconds()));
         }
         tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
         for (ProcessHandle p : tree) {

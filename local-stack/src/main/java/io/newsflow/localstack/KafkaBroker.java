@@ -75,7 +75,7 @@ public final class KafkaBroker implements AutoCloseable {
                 .start();
         Files.writeString(workDir.resolve("kafka.pid"), Long.toString(process.pid()));
         LOG.log(System.Logger.Level.INFO, "Kafka broker starting on 127.0.0.1:{0} (pid {1}, log {2})",
-                options.port(), process.pid(), log);
+                String.valueOf(options.port()), String.valueOf(process.pid()), log);
         return process;
     }
 

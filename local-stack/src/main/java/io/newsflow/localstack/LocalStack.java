@@ -136,7 +136,7 @@ public final class LocalStack implements AutoCloseable {
             throw e;
         }
         LOG.log(System.Logger.Level.INFO, "local stack ready in {0} ms: Kafka {1}, Elasticsearch {2}",
-                Duration.between(started, Instant.now()).toMillis(), kafka.bootstrapServers(),
+                String.valueOf(Duration.between(started, Instant.now()).toMillis()), kafka.bootstrapServers(),
                 elasticsearch == null ? "(not started)" : elasticsearch.httpUrl());
         return stack;
     }

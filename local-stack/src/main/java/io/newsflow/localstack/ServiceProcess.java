@@ -50,6 +50,13 @@ public record ServiceProcess(String name, Path jar, int port, Path runDir, Path 
 
     /** Starts the service with the given configuration (as system properties) unless it already runs. */
     public long start(Path javaHome, int heapMb, Map<String, String> config) throws IOException {
+        return start(javaHome, heapMb, List.of(), config);
+    }
+
+    /**
+     * Starts the service with the given JVM options and configuration (as system properties) unless it already runs.
+     */
+    public long start(Path javaHome, int heapMb, List<String> jvmOptions, Map<String, String> config) throws IOException {
         Optional<Long> running = runningPid();
         if (running.isPresent()) {
             return running.get();
@@ -65,9 +72,14 @@ public record ServiceProcess(String name, Path jar, int port, Path runDir, Path 
                 "-XX:+UseSerialGC", "-Dquarkus.http.port=" + port,
                 // the local run is for this machine only: nothing listens beyond the loopback interface
                 "-Dquarkus.http.host=127.0.0.1"));
+        command.addAll(jvmOptions);
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
-        Process process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command);
+        // glibc gives each thread that allocates its own arena of freed memory (up to 8 per core): two are plenty for
+        // a service whose memory is the JVM's own, and they keep resident memory from creeping up under load
+        builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
+        Process process = builder
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
                 .start();

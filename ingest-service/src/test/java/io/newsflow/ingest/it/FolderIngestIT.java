@@ -84,6 +84,29 @@ class FolderIngestIT {
         });
     }
 
+    /** The scan loop hands out files as the workers free up, not a handful per tick of a once-a-second scheduler. */
+    @Test
+    void aFullInboxIsTakenAsFastAsTheWorkersGo() throws Exception {
+        Path staging = Files.createDirectories(Path.of("target", "staging-" + UUID.randomUUID()));
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String name = "flood-2023-12-21-" + i + "-" + UUID.randomUUID() + ".txt";
+            Path file = Files.writeString(staging.resolve(name), unique(Files.readString(SAMPLE)));
+            // finished long ago: settled from the first scan, so only the hand-out paces them
+            Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(60)));
+            names.add(name);
+        }
+        long started = System.nanoTime();
+        for (String name : names) {
+            Files.move(staging.resolve(name), inbox.resolve(name), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(names).allSatisfy(name -> assertThat(archived(name)).hasSize(1)));
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        // four workers handed out four a second took at least 9 s for 40 files
+        assertThat(took).as("40 settled files archived").isLessThan(Duration.ofSeconds(5));
+    }
+
     @Test
     void takesIssueDatesFromSubfoldersAndSidecars() throws Exception {
         byte[] inFolder = unique("本报讯 9月5日，").getBytes(StandardCharsets.UTF_8);
