@@ -38,11 +38,10 @@ public class ErrorMappers {
 
     @ServerExceptionMapper(IOException.class)
     public Response indexUnavailable(Exception e) {
-        if (e instanceof ResponseException refused) {
-            int status = refused.getResponse().getStatusLine().getStatusCode();
-            if (status == 401 || status == 403) {
-                return credentialsRefused(status);
-            }
+        int status = e instanceof ErrorAnswerException answer ? answer.status()
+                : e instanceof ResponseException refused ? refused.getResponse().getStatusLine().getStatusCode() : 0;
+        if (status == 401 || status == 403) {
+            return credentialsRefused(status);
         }
         ErrorBody body = new ErrorBody(503, "the search index is not reachable right now; try again shortly");
         LOG.warnf("outcome=unavailable errorId=%s reason=\"%s\"", body.id(), LogSafe.text(e.getMessage()));

@@ -8,66 +8,80 @@ import co.elastic.clients.json.JsonpMapper;
 import co.elastic.clients.json.JsonpUtils;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.buffer.ByteBufInputStream;
 import io.newsflow.search.config.ApiConfig;
 import io.newsflow.search.query.SearchRequestFactory;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.stream.JsonParser;
-import org.elasticsearch.client.Request;
-import org.elasticsearch.client.Response;
-import org.elasticsearch.client.ResponseException;
-import org.elasticsearch.client.ResponseListener;
-import org.elasticsearch.client.RestClient;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Runs the search request the typed builders made through the low-level client, keeping only the answer fields
+ * Runs the search request the typed builders made over {@link SearchTransport}, keeping only the answer fields
  * the API shows ({@link SearchRequestFactory#ANSWER_FIELDS}) and binding them with Jackson ({@link SearchAnswer}).
  * Elasticsearch's errors come out as the typed client's {@link ElasticsearchException}, so the error mappers
  * treat them alike.
  */
 @ApplicationScoped
 public class RawSearch {
-    private final RestClient restClient;
+    private static final String JSON = "application/json";
+
+    private final SearchTransport transport;
     private final JsonpMapper jsonpMapper;
     private final ObjectMapper objectMapper;
     private final SearchAdmission admission;
 
-    RawSearch(RestClient restClient, ElasticsearchClient client, ObjectMapper objectMapper, ApiConfig config) {
-        this.restClient = restClient;
-        this.jsonpMapper = client._jsonpMapper();
+    @Inject
+    RawSearch(Vertx vertx, ElasticsearchClient client, ObjectMapper objectMapper, ApiConfig config,
+              @ConfigProperty(name = "quarkus.elasticsearch.hosts") List<String> hosts,
+              @ConfigProperty(name = "quarkus.elasticsearch.protocol", defaultValue = "http") String protocol,
+              @ConfigProperty(name = "quarkus.elasticsearch.username") Optional<String> username,
+              @ConfigProperty(name = "quarkus.elasticsearch.password") Optional<String> password,
+              @ConfigProperty(name = "quarkus.elasticsearch.connection-timeout", defaultValue = "1s") Duration connectTimeout,
+              @ConfigProperty(name = "quarkus.elasticsearch.socket-timeout", defaultValue = "30s") Duration socketTimeout) {
+        this(new SearchTransport(vertx, hosts, protocol, username, password, connectTimeout, socketTimeout,
+                config.maxConcurrentSearches()), client._jsonpMapper(), objectMapper, config);
+    }
+
+    RawSearch(SearchTransport transport, JsonpMapper jsonpMapper, ObjectMapper objectMapper, ApiConfig config) {
+        this.transport = transport;
+        this.jsonpMapper = jsonpMapper;
         this.objectMapper = objectMapper;
         this.admission = new SearchAdmission(config.maxConcurrentSearches());
     }
 
+    @PreDestroy
+    void close() {
+        transport.close();
+    }
+
     /**
-     * Sends the search without holding a thread: the answer is bound on the client's I/O thread and the API's
-     * answer is written from there, so a search costs no worker thread and no hand-offs between threads.
+     * Sends the search without holding a thread: sent, answered, bound and written on the event loop of the API
+     * request ({@link SearchTransport}), so a search costs no worker thread and no hand-off between threads.
      */
     public Uni<SearchAnswer> search(SearchRequest search) {
-        Request request = new Request("POST", "/" + String.join(",", search.index()) + "/_search");
-        request.addParameter("filter_path", SearchRequestFactory.ANSWER_FIELDS);
-        request.setJsonEntity(JsonpUtils.toJsonString(search, jsonpMapper));
-        return admission.admit(Uni.createFrom().emitter(answer -> restClient.performRequestAsync(request, new ResponseListener() {
-            @Override
-            public void onSuccess(Response response) {
-                try (InputStream body = response.getEntity().getContent()) {
-                    answer.complete(objectMapper.readValue(body, SearchAnswer.class));
-                } catch (IOException | RuntimeException e) {
-                    answer.fail(e);
-                }
-            }
-
-            @Override
-            public void onFailure(Exception failure) {
-                answer.fail(failure instanceof ResponseException e ? elasticsearchError(e) : failure);
-            }
-        })));
+        String path = "/" + String.join(",", search.index()) + "/_search?filter_path="
+                + URLEncoder.encode(SearchRequestFactory.ANSWER_FIELDS, StandardCharsets.UTF_8);
+        return admission.admit(transport.post(path, JSON, JsonpUtils.toJsonString(search, jsonpMapper))
+                .map(answer -> {
+                    if (!answer.ok()) {
+                        throw failure(answer);
+                    }
+                    return read(answer, SearchAnswer.class);
+                }));
     }
 
     /**
@@ -80,36 +94,40 @@ public class RawSearch {
             body.append("{\"index\":").append(objectMapperString(String.join(",", search.index()))).append("}\n")
                     .append(JsonpUtils.toJsonString(search, jsonpMapper)).append('\n');
         }
-        Request request = new Request("POST", "/_msearch");
-        request.addParameter("filter_path", "responses.error,responses.status,"
-                + java.util.Arrays.stream(SearchRequestFactory.ANSWER_FIELDS.split(","))
-                .map(field -> "responses." + field).collect(Collectors.joining(",")));
-        request.setEntity(new org.apache.http.entity.StringEntity(body.toString(),
-                org.apache.http.entity.ContentType.create("application/x-ndjson", java.nio.charset.StandardCharsets.UTF_8)));
-        return admission.admit(Uni.createFrom().emitter(answer -> restClient.performRequestAsync(request, new ResponseListener() {
-            @Override
-            public void onSuccess(Response response) {
-                try (InputStream in = response.getEntity().getContent()) {
-                    JsonNode responses = objectMapper.readTree(in).path("responses");
+        String fields = "responses.error,responses.status," + java.util.Arrays.stream(SearchRequestFactory.ANSWER_FIELDS.split(","))
+                .map(field -> "responses." + field).collect(Collectors.joining(","));
+        String path = "/_msearch?filter_path=" + URLEncoder.encode(fields, StandardCharsets.UTF_8);
+        return admission.admit(transport.post(path, "application/x-ndjson", body.toString())
+                .map(answer -> {
+                    if (!answer.ok()) {
+                        throw failure(answer);
+                    }
+                    JsonNode responses = read(answer, JsonNode.class).path("responses");
                     List<SearchAnswer> answers = new ArrayList<>();
                     for (JsonNode item : responses) {
                         if (item.has("error")) {
-                            answer.fail(itemError(item));
-                            return;
+                            throw sneaky(itemError(item));
                         }
-                        answers.add(objectMapper.treeToValue(item, SearchAnswer.class));
+                        answers.add(treeToValue(item));
                     }
-                    answer.complete(answers);
-                } catch (IOException | RuntimeException e) {
-                    answer.fail(e);
-                }
-            }
+                    return answers;
+                }));
+    }
 
-            @Override
-            public void onFailure(Exception failure) {
-                answer.fail(failure instanceof ResponseException e ? elasticsearchError(e) : failure);
-            }
-        })));
+    private <T> T read(SearchTransport.Answer answer, Class<T> type) {
+        try (InputStream in = new ByteBufInputStream(answer.body().getByteBuf())) {
+            return objectMapper.readValue(in, type);
+        } catch (IOException e) {
+            throw sneaky(new IOException("unreadable answer of Elasticsearch: " + e.getMessage(), e));
+        }
+    }
+
+    private SearchAnswer treeToValue(JsonNode item) {
+        try {
+            return objectMapper.treeToValue(item, SearchAnswer.class);
+        } catch (IOException e) {
+            throw sneaky(new IOException("unreadable answer of a search: " + e.getMessage(), e));
+        }
     }
 
     private String objectMapperString(String text) {
@@ -130,25 +148,22 @@ public class RawSearch {
     }
 
     /**
-     * Elasticsearch's error answer as the typed client reports it ({@link ElasticsearchException}); the
-     * {@link ResponseException} itself (an IOException) when the answer is no error JSON.
+     * Elasticsearch's error answer as the typed client reports it ({@link ElasticsearchException}); an
+     * {@link ErrorAnswerException} (an IOException) when the answer is no error JSON.
      */
-    private Exception elasticsearchError(ResponseException e) {
-        ErrorResponse error = errorOf(e);
-        return error == null ? e : new ElasticsearchException("search", error);
+    private RuntimeException failure(SearchTransport.Answer answer) {
+        try (InputStream body = new ByteBufInputStream(answer.body().getByteBuf());
+             JsonParser parser = jsonpMapper.jsonProvider().createParser(body)) {
+            return new ElasticsearchException("search", ErrorResponse._DESERIALIZER.deserialize(parser, jsonpMapper));
+        } catch (IOException | RuntimeException unreadable) {
+            String text = answer.body().toString(StandardCharsets.UTF_8);
+            return sneaky(new ErrorAnswerException(answer.status(), text.substring(0, Math.min(200, text.length()))));
+        }
     }
 
-    /** Elasticsearch's error answer, read as the typed client reads it; null when the answer is no error JSON. */
-    private ErrorResponse errorOf(ResponseException e) {
-        if (e.getResponse().getEntity() == null) {
-            return null;
-        }
-        try (InputStream body = e.getResponse().getEntity().getContent();
-             JsonParser parser = jsonpMapper.jsonProvider().createParser(body)) {
-            return ErrorResponse._DESERIALIZER.deserialize(parser, jsonpMapper);
-        } catch (IOException | RuntimeException unreadable) {
-            e.addSuppressed(unreadable);
-            return null;
-        }
+    /** Mutiny passes any failure of a mapping function on as it is: a checked one needs no wrapper. */
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> RuntimeException sneaky(Throwable failure) throws E {
+        throw (E) failure;
     }
 }
