@@ -29,11 +29,12 @@ public class LocalStackResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        LocalStack.Endpoints endpoints = SharedStack.get(withElasticsearch).endpoints();
+        LocalStack stack = SharedStack.get(withElasticsearch);
+        LocalStack.Endpoints endpoints = stack.endpoints();
         if (endpoints.elasticsearchUrl() == null) {
             return Map.of("kafka.bootstrap.servers", endpoints.kafkaBootstrapServers());
         }
-        Map<String, String> config = new java.util.HashMap<>(SharedStack.current().elasticsearchUsers().searchServiceProperties());
+        Map<String, String> config = new java.util.HashMap<>(stack.elasticsearchUsers().searchServiceProperties());
         config.put("kafka.bootstrap.servers", endpoints.kafkaBootstrapServers());
         config.put("quarkus.elasticsearch.hosts", endpoints.elasticsearchHostPort());
         return config;

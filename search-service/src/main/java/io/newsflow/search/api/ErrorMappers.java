@@ -1,16 +1,15 @@
 package io.newsflow.search.api;
 
-import io.newsflow.access.ErrorBody;
-
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import io.newsflow.access.ErrorBody;
+import io.newsflow.logging.LogSafe;
+import io.newsflow.search.index.RefusalPolicy;
 import io.newsflow.search.query.InvalidQueryException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.elasticsearch.client.ResponseException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
-import io.newsflow.logging.LogSafe;
-import org.elasticsearch.client.ResponseException;
 
 import java.io.IOException;
 
@@ -54,7 +53,7 @@ public class ErrorMappers {
      */
     private static Response credentialsRefused(int status) {
         ErrorBody body = new ErrorBody(503, "the search index refused this service's credentials; an operator must update them");
-        LOG.warnf("outcome=unavailable errorId=%s reason=elasticsearch-%s", body.id(), status == 401 ? "credentials-refused" : "forbidden");
+        LOG.warnf("outcome=unavailable errorId=%s reason=elasticsearch-%s", body.id(), RefusalPolicy.cause(status, null));
         return json(body);
     }
 
