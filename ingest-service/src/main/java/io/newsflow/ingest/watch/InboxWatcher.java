@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,6 +47,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The loop runs on a thread of its own every {@value #TICK_MILLIS} ms, and at once whenever a worker finishes, so a
  * full inbox is taken as fast as the workers go. (Quarkus's scheduler cannot run a job more often than once a
  * second: with it, ingest took at most {@code concurrency} files a second.)
+ * <p>
+ * A scan lists the whole inbox, so a finished worker takes the next file from the settled files the last scan
+ * found instead of scanning again: with a thousand files dropped at once, a scan for every finished file made
+ * listing the inbox a third of ingest's work. Those files are listed again at the latest at the next rescan, and at
+ * once when something in the inbox is written.
  */
 @ApplicationScoped
 public class InboxWatcher {
@@ -68,6 +74,8 @@ public class InboxWatcher {
     private final Map<Path, InWork> inWork = new ConcurrentHashMap<>();
     /** Files that could neither be claimed nor moved to failed/, as they were when reported; skipped until they change. */
     private final Map<Path, StabilityTracker.FileState> leftAlone = new ConcurrentHashMap<>();
+    /** Settled files of the last scan not handed out yet, oldest first; the loop's thread only. */
+    private final Map<Path, StabilityTracker.FileState> settled = new LinkedHashMap<>();
     private final Clock clock = Clock.systemUTC();
     private final ScanProgress progress;
     private final ExecutorService workers;
@@ -147,14 +155,16 @@ public class InboxWatcher {
         Instant now = clock.instant();
         boolean finished = collectFinished();
         boolean eventSeen = events != null && events.takeChanged();
-        if (eventSeen || finished || tracker.hasPending() || !now.isBefore(nextRescan)) {
-            scanAndHandOut(now);
+        if (eventSeen || tracker.hasPending() || !now.isBefore(nextRescan) || finished && settled.isEmpty()) {
+            scan(now);
         }
+        handOut();
         reportWork();
         progress.scanCompleted(clock.instant());
     }
 
-    private void scanAndHandOut(Instant now) {
+    /** Lists the inbox and replaces the settled files with what it found ready. */
+    private void scan(Instant now) {
         nextRescan = now.plus(config.rescanInterval());
         Map<Path, StabilityTracker.FileState> scan;
         try {
@@ -166,18 +176,26 @@ public class InboxWatcher {
         leftAlone.keySet().retainAll(scan.keySet());
         scan.keySet().removeAll(inWork.keySet());
         scan.entrySet().removeIf(file -> file.getValue().equals(leftAlone.get(file.getKey())));
-        List<Path> ready = tracker.observe(scan, now);
-        if (!ready.isEmpty() && !kafka.isAvailable()) {
-            LOG.debugf("kafka unavailable: %d files wait in the inbox", ready.size());
-            return; // the tracker forgot them as ready: the next scans see them again, still settled
+        settled.clear();
+        for (Path file : tracker.observe(scan, now)) {
+            settled.put(file, scan.get(file));
+        }
+    }
+
+    /** Gives settled files to the free workers, oldest first. */
+    private void handOut() {
+        if (!settled.isEmpty() && !kafka.isAvailable()) {
+            LOG.debugf("kafka unavailable: %d files wait in the inbox", settled.size());
+            settled.clear(); // the tracker forgot them as ready: the next scans see them again, still settled
+            return;
         }
         int free = Math.max(1, config.concurrency()) - inWork.size();
-        for (Path file : ready) {
-            if (free-- <= 0) {
-                nextRescan = now; // the workers are busy: the rest comes again at the next tick, still settled
-                break;
-            }
-            StabilityTracker.FileState state = scan.get(file);
+        var next = settled.entrySet().iterator();
+        while (free > 0 && next.hasNext()) {
+            var entry = next.next();
+            next.remove();
+            Path file = entry.getKey();
+            StabilityTracker.FileState state = entry.getValue();
             inWork.put(file, new InWork(workers.submit(() -> {
                 try {
                     return ingest(file, state);
@@ -185,6 +203,7 @@ public class InboxWatcher {
                     requestTick();
                 }
             }), clock.instant()));
+            free--;
         }
     }
 
