@@ -85,9 +85,9 @@ public final class LatencyBenchmark implements Benchmark {
         String base = "in-process enrichment of the page";
         return List.of(
                 Measurement.ratio(NAME, "drop-to-searchable p50", latency.percentileMs(50), "ms", base + " p50",
-                        baseline.perPage().percentileMs(50), "<= 1500 ms", latency.percentileMs(50) <= 1500),
+                        baseline.perPage().percentileMs(50), "<= 1000 ms", latency.percentileMs(50) <= 1000),
                 Measurement.ratio(NAME, "drop-to-searchable p99", latency.percentileMs(99), "ms", base + " p99",
-                        baseline.perPage().percentileMs(99), "<= 3000 ms", latency.percentileMs(99) <= 3000),
+                        baseline.perPage().percentileMs(99), "<= 2000 ms", latency.percentileMs(99) <= 2000),
                 Measurement.of(NAME, "drop-to-searchable max", latency.percentileMs(100), "ms"),
                 Measurement.of(NAME, "pages", latency.count(), "pages"),
                 Measurement.of(NAME, "drop rate", context.ratePerSecond(), "pages/s"));

@@ -18,8 +18,20 @@ import java.util.stream.IntStream;
 final class LoadRunner {
     /** Latencies of the answered requests (status 200), how many failed, and the wall time of the run. */
     record Result(Samples latency, long errors, double seconds) {
+        static Result none() {
+            return new Result(new Samples(), 0, 0);
+        }
+
         double requestsPerSecond() {
             return latency.count() / seconds;
+        }
+
+        /** This and {@code other} as one run: their requests and time together. */
+        Result plus(Result other) {
+            Samples both = new Samples();
+            both.addAll(latency);
+            both.addAll(other.latency);
+            return new Result(both, errors + other.errors, seconds + other.seconds);
         }
     }
 
@@ -27,9 +39,13 @@ final class LoadRunner {
     }
 
     static Result run(HttpClient http, List<HttpRequest> requests, int clients, Duration duration) throws Exception {
+        return run(http, requests, clients, duration, new AtomicInteger());
+    }
+
+    /** As {@link #run(HttpClient, List, int, Duration)}, taking the requests from {@code next} on (it moves on). */
+    static Result run(HttpClient http, List<HttpRequest> requests, int clients, Duration duration, AtomicInteger next) throws Exception {
         Samples latency = new Samples();
         AtomicLong errors = new AtomicLong();
-        AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long started = System.nanoTime();
         long end = started + duration.toNanos();

@@ -14,6 +14,19 @@ public final class Samples {
         nanos[size++] = durationNanos;
     }
 
+    /** Adds every duration of {@code other}. */
+    public void addAll(Samples other) {
+        long[] theirs;
+        int count;
+        synchronized (other) {
+            theirs = other.nanos;
+            count = other.size;
+        }
+        for (int i = 0; i < count; i++) {
+            add(theirs[i]);
+        }
+    }
+
     public synchronized int count() {
         return size;
     }
