@@ -86,11 +86,10 @@ public final class PerceptronTagger {
     /** Best tags for {@code n} characters given their {@link CharFeatures} keys. */
     int[] decode(long[] keys, int n) {
         double[] emission = new double[n * T];
-        int[] ids = index.ids(keys); // together: the lookups' memory reads overlap
         for (int i = 0; i < n; i++) {
             int row = i * T;
             for (int k = i * CharFeatures.PER_CHAR, end = k + CharFeatures.PER_CHAR; k < end; k++) {
-                int id = ids[k];
+                int id = index.get(keys[k]);
                 if (id >= 0) {
                     int w = id * T;
                     for (int t = 0; t < T; t++) {
