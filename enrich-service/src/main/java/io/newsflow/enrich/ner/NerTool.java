@@ -199,13 +199,8 @@ public final class NerTool {
 
     /** Removes {@code name value} from {@code args} and returns the value, or {@code fallback} when absent. */
     private static int option(List<String> args, String name, int fallback) {
-        int at = args.indexOf(name);
-        if (at < 0 || at + 1 >= args.size()) {
-            return fallback;
-        }
-        int value = Integer.parseInt(args.get(at + 1));
-        args.subList(at, at + 2).clear();
-        return value;
+        String value = stringOption(args, name);
+        return value == null ? fallback : Integer.parseInt(value);
     }
 
     /** Removes {@code name value} from {@code args} and returns the value, or null when absent. */
