@@ -1,6 +1,7 @@
 package io.newsflow.localstack;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,7 +9,8 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Gives {@code @QuarkusTest} classes the real local stack: Kafka and Elasticsearch endpoints as configuration.
+ * Gives {@code @QuarkusTest} classes the real local stack: Kafka and Elasticsearch endpoints as configuration, and a
+ * {@link KafkaCompanion} on the broker in fields marked {@link InjectKafkaCompanion}.
  *
  * <p>One stack per test JVM, not per test class: it is started on first use, shared by every test class of the
  * module and stopped when the JVM exits. Its files go to {@code target/local-stack} of the module under test.
@@ -41,6 +43,12 @@ public class LocalStackResource implements QuarkusTestResourceLifecycleManager {
     }
 
     @Override
+    public void inject(TestInjector testInjector) {
+        testInjector.injectIntoFields(SharedStack.companion(),
+                new TestInjector.AnnotatedAndMatchesType(InjectKafkaCompanion.class, KafkaCompanion.class));
+    }
+
+    @Override
     public void stop() {
         // the shared stack outlives each Quarkus application: it stops with the JVM
     }
@@ -52,12 +60,23 @@ public class LocalStackResource implements QuarkusTestResourceLifecycleManager {
 
     private static final class SharedStack {
         private static LocalStack stack;
+        private static KafkaCompanion companion;
 
         static synchronized LocalStack current() {
             if (stack == null) {
                 throw new IllegalStateException("no local stack yet: annotate the test with @QuarkusTestResource(LocalStackResource.class)");
             }
             return stack;
+        }
+
+        /** The companion on the broker of this JVM's stack, made on first use and closed with the stack. */
+        static synchronized KafkaCompanion companion() {
+            if (companion == null) {
+                KafkaCompanion made = new KafkaCompanion(current().endpoints().kafkaBootstrapServers());
+                Runtime.getRuntime().addShutdownHook(new Thread(made::close, "kafka-companion-shutdown"));
+                companion = made;
+            }
+            return companion;
         }
 
         static synchronized LocalStack get(boolean withElasticsearch) {

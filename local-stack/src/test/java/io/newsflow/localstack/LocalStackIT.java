@@ -1,13 +1,12 @@
 package io.newsflow.localstack;
 
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -136,29 +135,29 @@ class LocalStackIT {
     }
 
     private static void showsAndReplaysADeadLetter(String bootstrap) throws Exception {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
-                new StringSerializer(), new StringSerializer())) {
+        try (KafkaCompanion kafka = new KafkaCompanion(bootstrap)) {
             ProducerRecord<String, String> letter = new ProducerRecord<>("news.pages.dlq", "page-key", "{\"text\":\"一页\"}");
             letter.headers().add("dead-letter-topic", "news.pages".getBytes(StandardCharsets.UTF_8));
             letter.headers().add("dead-letter-reason", "test reason".getBytes(StandardCharsets.UTF_8));
-            producer.send(letter).get(30, TimeUnit.SECONDS);
-        }
-        ByteArrayOutputStream shown = new ByteArrayOutputStream();
-        TopicTool tool = new TopicTool(bootstrap, new PrintStream(shown, true, StandardCharsets.UTF_8));
+            kafka.produceStrings().fromRecords(letter).awaitCompletion(Duration.ofSeconds(30));
 
-        assertThat(tool.run(List.of("show", "news.pages.dlq"))).isZero();
-        assertThat(shown.toString(StandardCharsets.UTF_8)).contains("news.pages.dlq 0:0 key=page-key",
-                "dead-letter-reason: test reason", "{\"text\":\"一页\"}", "1 record(s)");
+            ByteArrayOutputStream shown = new ByteArrayOutputStream();
+            TopicTool tool = new TopicTool(bootstrap, new PrintStream(shown, true, StandardCharsets.UTF_8));
 
-        assertThat(tool.run(List.of("replay", "news.pages.dlq", "0:0"))).isZero();
-        try (TopicReader pages = new TopicReader(bootstrap, "news.pages")) {
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(pages.poll())
-                    .anySatisfy(record -> {
-                        assertThat(record.key()).isEqualTo("page-key");
-                        assertThat(record.value()).isEqualTo("{\"text\":\"一页\"}");
-                    }));
+            assertThat(tool.run(List.of("show", "news.pages.dlq"))).isZero();
+            assertThat(shown.toString(StandardCharsets.UTF_8)).contains("news.pages.dlq 0:0 key=page-key",
+                    "dead-letter-reason: test reason", "{\"text\":\"一页\"}", "1 record(s)");
+
+            assertThat(tool.run(List.of("replay", "news.pages.dlq", "0:0"))).isZero();
+            try (ConsumerTask<String, String> pages = kafka.consumeStrings().fromTopics("news.pages")) {
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(pages.getRecords())
+                        .anySatisfy(record -> {
+                            assertThat(record.key()).isEqualTo("page-key");
+                            assertThat(record.value()).isEqualTo("{\"text\":\"一页\"}");
+                        }));
+            }
+            assertThat(tool.run(List.of("drop", "news.pages.dlq"))).isEqualTo(2);
         }
-        assertThat(tool.run(List.of("drop", "news.pages.dlq"))).isEqualTo(2);
     }
 
     /** SIGKILL, as a crash would end it, and wait until it is gone. */

@@ -1,7 +1,9 @@
 package io.newsflow.enrich.it;
 
 import io.newsflow.localstack.KafkaBroker;
+import io.newsflow.localstack.InjectKafkaCompanion;
 import io.newsflow.localstack.LocalStackResource;
+import io.newsflow.localstack.TopicSnapshot;
 import io.newsflow.model.IssueDateSource;
 import io.newsflow.model.NewsJson;
 import io.newsflow.model.Page;
@@ -9,11 +11,9 @@ import io.newsflow.model.Topics;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +24,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -51,15 +50,15 @@ class KafkaOutageIT {
     /** articles of the sample page */
     private static final int ARTICLES_PER_PAGE = 3;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
     @ConfigProperty(name = "newsflow.enrich.send-timeout")
     Duration sendTimeout;
 
+    @InjectKafkaCompanion
+    KafkaCompanion kafka;
+
     @Test
     void pagesWaitOutAnOutageLongerThanTheSendTimeoutAndNoneIsDeadLettered() throws Exception {
-        KafkaBroker kafka = LocalStackResource.stack().kafka();
+        KafkaBroker broker = LocalStackResource.stack().kafka();
         List<String> shas = IntStream.range(0, PAGES).mapToObj(i -> sha()).toList();
         List<String> badKeys = List.of("not-a-page-" + UUID.randomUUID(), "not-a-page-" + UUID.randomUUID());
         double enrichedBefore = metric("newsflow_enrich_pages_total\\{outcome=\"enriched\"}");
@@ -69,7 +68,7 @@ class KafkaOutageIT {
         // pages flow: the first are enriched, the others are being enriched or on their way when the broker goes
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
                 .until(() -> metric("newsflow_enrich_pages_total\\{outcome=\"enriched\"}") > enrichedBefore);
-        kafka.stop();
+        broker.stop();
         try {
             await().atMost(sendTimeout.multipliedBy(4)).untilAsserted(() ->
                     given().get("/q/health/ready").then().statusCode(503)
@@ -85,19 +84,19 @@ class KafkaOutageIT {
             assertThat(metric("newsflow_enrich_delivery_retries_total\\{delivery=\"articles\"}")).isGreaterThan(retriesBefore + 1);
             assertThat(metric("newsflow_enrich_pages_in_flight")).isPositive();
         } finally {
-            kafka.restart();
+            broker.restart();
         }
 
         Set<String> expected = shas.stream()
                 .flatMap(sha -> IntStream.rangeClosed(1, ARTICLES_PER_PAGE).mapToObj(n -> sha.substring(0, 16) + "-" + n))
                 .collect(Collectors.toSet());
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
-                assertThat(TopicContents.read(bootstrapServers, Topics.ARTICLES)).extracting(ConsumerRecord::key)
+                assertThat(TopicSnapshot.read(kafka, Topics.ARTICLES)).extracting(ConsumerRecord::key)
                         .containsAll(expected));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 given().get("/q/health/ready").then().statusCode(200));
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
-                assertThat(TopicContents.read(bootstrapServers, Topics.PAGES_DLQ)).extracting(ConsumerRecord::key)
+                assertThat(TopicSnapshot.read(kafka, Topics.PAGES_DLQ)).extracting(ConsumerRecord::key)
                         .containsAll(badKeys)
                         .doesNotContainAnyElementsOf(shas));
         assertThat(metric("newsflow_enrich_kafka_reachable")).isEqualTo(1);
@@ -106,21 +105,16 @@ class KafkaOutageIT {
     private void send(List<String> shas, List<String> badKeys) throws Exception {
         Path sample = Path.of(System.getProperty("newsflow.samples"), "000_d79d82bd7f5a9708.txt");
         String text = Files.readString(sample);
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
-                new StringSerializer(), new StringSerializer())) {
-            List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
-            for (String sha : shas) {
-                Page page = new Page(sha, sample.getFileName().toString(), LocalDate.of(2023, 12, 21),
-                        IssueDateSource.FILENAME, "UTF-8", text, Files.size(sample), Instant.now());
-                sent.add(producer.send(new ProducerRecord<>(Topics.PAGES, sha, NewsJson.mapper().writeValueAsString(page))));
-            }
-            for (String key : badKeys) {
-                sent.add(producer.send(new ProducerRecord<>(Topics.PAGES, key, "{not json")));
-            }
-            for (var future : sent) {
-                future.get();
-            }
+        List<ProducerRecord<String, String>> records = new ArrayList<>();
+        for (String sha : shas) {
+            Page page = new Page(sha, sample.getFileName().toString(), LocalDate.of(2023, 12, 21),
+                    IssueDateSource.FILENAME, "UTF-8", text, Files.size(sample), Instant.now());
+            records.add(new ProducerRecord<>(Topics.PAGES, sha, NewsJson.mapper().writeValueAsString(page)));
         }
+        for (String key : badKeys) {
+            records.add(new ProducerRecord<>(Topics.PAGES, key, "{not json"));
+        }
+        kafka.produceStrings().fromRecords(records).awaitCompletion();
     }
 
     private static String sha() {

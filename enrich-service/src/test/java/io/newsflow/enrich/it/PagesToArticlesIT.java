@@ -1,8 +1,9 @@
 package io.newsflow.enrich.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.newsflow.localstack.InjectKafkaCompanion;
 import io.newsflow.localstack.LocalStackResource;
-import io.newsflow.localstack.TopicReader;
+import io.newsflow.localstack.TopicSnapshot;
 import io.newsflow.model.IssueDateSource;
 import io.newsflow.model.NewsJson;
 import io.newsflow.model.Page;
@@ -10,13 +11,11 @@ import io.newsflow.model.Topics;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -26,7 +25,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -39,8 +37,8 @@ import static org.awaitility.Awaitility.await;
         initArgs = @ResourceArg(name = LocalStackResource.ELASTICSEARCH, value = "false"))
 class PagesToArticlesIT {
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    @InjectKafkaCompanion
+    KafkaCompanion kafka;
 
     @Test
     void publishesOneKeyedArticlePerArticleOfAPage() throws Exception {
@@ -51,9 +49,9 @@ class PagesToArticlesIT {
 
         send(sha, NewsJson.mapper().writeValueAsString(page));
 
-        try (TopicReader reader = new TopicReader(bootstrapServers, Topics.ARTICLES)) {
+        try (ConsumerTask<String, String> reader = kafka.consumeStrings().fromTopics(Topics.ARTICLES)) {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                List<ConsumerRecord<String, String>> articles = reader.poll().stream()
+                List<ConsumerRecord<String, String>> articles = reader.getRecords().stream()
                         .filter(record -> record.key().startsWith(sha.substring(0, 16))).toList();
                 assertThat(articles).extracting(ConsumerRecord::key)
                         .containsExactlyInAnyOrder(sha.substring(0, 16) + "-1", sha.substring(0, 16) + "-2", sha.substring(0, 16) + "-3");
@@ -82,9 +80,9 @@ class PagesToArticlesIT {
 
         send(key, "{\"sha256\":\"" + "ab".repeat(32) + "\",\"fileName\":\"x.txt\"}");
 
-        try (TopicReader reader = new TopicReader(bootstrapServers, Topics.PAGES_DLQ)) {
+        try (ConsumerTask<String, String> reader = kafka.consumeStrings().fromTopics(Topics.PAGES_DLQ)) {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                List<ConsumerRecord<String, String>> dead = reader.poll().stream()
+                List<ConsumerRecord<String, String>> dead = reader.getRecords().stream()
                         .filter(record -> key.equals(record.key())).toList();
                 assertThat(dead).singleElement().satisfies(record -> {
                     assertThat(header(record, "dead-letter-reason")).contains("text");
@@ -101,9 +99,9 @@ class PagesToArticlesIT {
 
         send(key, "{this is not json");
 
-        try (TopicReader reader = new TopicReader(bootstrapServers, Topics.PAGES_DLQ)) {
+        try (ConsumerTask<String, String> reader = kafka.consumeStrings().fromTopics(Topics.PAGES_DLQ)) {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                List<ConsumerRecord<String, String>> dead = reader.poll().stream()
+                List<ConsumerRecord<String, String>> dead = reader.getRecords().stream()
                         .filter(record -> key.equals(record.key())).toList();
                 assertThat(dead).singleElement().satisfies(record -> {
                     assertThat(record.value()).isEqualTo("{this is not json");
@@ -125,7 +123,7 @@ class PagesToArticlesIT {
         send(key, value);
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(TopicContents.read(bootstrapServers, Topics.PAGES_DLQ))
+                assertThat(TopicSnapshot.read(kafka, Topics.PAGES_DLQ))
                         .filteredOn(record -> key.equals(record.key()))
                         .singleElement().satisfies(record -> {
                             assertThat(record.value()).isEqualTo(value);
@@ -134,16 +132,12 @@ class PagesToArticlesIT {
                         }));
     }
 
-    private void send(String key, String value) throws Exception {
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.PAGE_RECORD_MAX_BYTES),
-                new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(Topics.PAGES, key, value)).get();
-        }
+    private void send(String key, String value) {
+        kafka.produceStrings().withProp(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.PAGE_RECORD_MAX_BYTES)
+                .fromRecords(new ProducerRecord<>(Topics.PAGES, key, value)).awaitCompletion();
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        return KafkaCompanion.getHeader(record.headers(), name);
     }
 }

@@ -1,30 +1,36 @@
 package io.newsflow.ingest.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.newsflow.localstack.TopicReader;
 import io.newsflow.model.NewsJson;
 import io.newsflow.model.Topics;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 
-/** The {@code news.pages} topic as the tests read it: every record so far, as JSON. */
+/**
+ * The {@code news.pages} topic as the tests read it: every record so far, as JSON. A consumer of its own reads the
+ * topic from the beginning in the background from the moment this is made until it is closed.
+ */
 final class PagesTopic implements AutoCloseable {
-    private final TopicReader reader;
+    private final KafkaCompanion kafka;
+    private final ConsumerTask<String, String> records;
 
     PagesTopic(String bootstrapServers) {
-        this.reader = new TopicReader(bootstrapServers, Topics.PAGES);
+        this.kafka = new KafkaCompanion(bootstrapServers);
+        this.records = kafka.consumeStrings().fromTopics(Topics.PAGES);
     }
 
     /** The pages published so far with this key (sha256). */
     List<JsonNode> pagesWithKey(String sha256) {
-        return reader.poll().stream().filter(r -> sha256.equals(r.key())).map(PagesTopic::json).toList();
+        return all().stream().filter(r -> sha256.equals(r.key())).map(PagesTopic::json).toList();
     }
 
     List<ConsumerRecord<String, String>> all() {
-        return reader.poll();
+        return records.getRecords();
     }
 
     private static JsonNode json(ConsumerRecord<String, String> record) {
@@ -37,6 +43,7 @@ final class PagesTopic implements AutoCloseable {
 
     @Override
     public void close() {
-        reader.close();
+        records.close();
+        kafka.close();
     }
 }

@@ -1,26 +1,22 @@
 package io.newsflow.search.it;
 
+import io.newsflow.localstack.InjectKafkaCompanion;
 import io.newsflow.localstack.LocalStackResource;
-import io.newsflow.localstack.TopicReader;
 import io.newsflow.model.Article;
 import io.newsflow.model.NewsJson;
 import io.newsflow.model.Topics;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -38,8 +34,8 @@ class ArticlesToSearchIT {
     /** Every article of this class carries it, and every search filters on it. */
     private static final String RUN = "run-" + UUID.randomUUID();
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    @InjectKafkaCompanion
+    KafkaCompanion kafka;
 
     @Test
     void indexesArticlesFromKafkaAndFindsThemByAChineseName() throws Exception {
@@ -80,13 +76,13 @@ class ArticlesToSearchIT {
         send(badKey, "[\"not\", \"an article\"]");
         send(good.id(), NewsJson.mapper().writeValueAsString(good));
 
-        try (TopicReader reader = new TopicReader(bootstrapServers, Topics.ARTICLES_DLQ)) {
+        try (ConsumerTask<String, String> reader = kafka.consumeStrings().fromTopics(Topics.ARTICLES_DLQ)) {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                List<ConsumerRecord<String, String>> dead = reader.poll().stream().filter(r -> badKey.equals(r.key())).toList();
+                List<ConsumerRecord<String, String>> dead = reader.getRecords().stream().filter(r -> badKey.equals(r.key())).toList();
                 assertThat(dead).singleElement().satisfies(record -> {
-                    assertThat(new String(record.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
+                    assertThat(KafkaCompanion.getHeader(record.headers(), "dead-letter-reason"))
                             .startsWith("not an article");
-                    assertThat(new String(record.headers().lastHeader("dead-letter-topic").value(), StandardCharsets.UTF_8))
+                    assertThat(KafkaCompanion.getHeader(record.headers(), "dead-letter-topic"))
                             .isEqualTo(Topics.ARTICLES);
                 });
             });
@@ -112,11 +108,11 @@ class ArticlesToSearchIT {
         send(refused.id(), NewsJson.mapper().writeValueAsString(refused));
         send(good.id(), NewsJson.mapper().writeValueAsString(good));
 
-        try (TopicReader reader = new TopicReader(bootstrapServers, Topics.ARTICLES_DLQ)) {
+        try (ConsumerTask<String, String> reader = kafka.consumeStrings().fromTopics(Topics.ARTICLES_DLQ)) {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                List<ConsumerRecord<String, String>> dead = reader.poll().stream().filter(r -> refused.id().equals(r.key())).toList();
+                List<ConsumerRecord<String, String>> dead = reader.getRecords().stream().filter(r -> refused.id().equals(r.key())).toList();
                 assertThat(dead).singleElement().satisfies(record ->
-                        assertThat(new String(record.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
+                        assertThat(KafkaCompanion.getHeader(record.headers(), "dead-letter-reason"))
                                 .startsWith("400 ").contains("category"));
             });
         }
@@ -143,10 +139,7 @@ class ArticlesToSearchIT {
                 List.of("宜兴市"), List.of(), List.of("太湖", RUN), null, body.length(), Instant.now(), "test");
     }
 
-    private void send(String key, String value) throws Exception {
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
-                new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(Topics.ARTICLES, key, value)).get();
-        }
+    private void send(String key, String value) {
+        kafka.produceStrings().fromRecords(new ProducerRecord<>(Topics.ARTICLES, key, value)).awaitCompletion();
     }
 }

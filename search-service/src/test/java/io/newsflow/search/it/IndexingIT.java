@@ -3,27 +3,21 @@ package io.newsflow.search.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newsflow.localstack.LocalStack;
 import io.newsflow.localstack.ElasticsearchUsers;
+import io.newsflow.localstack.InjectKafkaCompanion;
 import io.newsflow.localstack.LocalStackResource;
+import io.newsflow.localstack.TopicSnapshot;
 import io.newsflow.model.Article;
 import io.newsflow.model.NewsJson;
 import io.newsflow.model.Topics;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -42,9 +36,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,9 +54,6 @@ import static org.hamcrest.Matchers.equalTo;
 class IndexingIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
     @ConfigProperty(name = "mp.messaging.incoming.articles.group.id")
     String groupId;
 
@@ -73,18 +64,8 @@ class IndexingIT {
     @ConfigProperty(name = "quarkus.elasticsearch.socket-timeout")
     Duration socketTimeout;
 
-    private KafkaProducer<String, String> producer;
-
-    @BeforeEach
-    void openProducer() {
-        producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
-                new StringSerializer(), new StringSerializer());
-    }
-
-    @AfterEach
-    void closeProducer() {
-        producer.close();
-    }
+    @InjectKafkaCompanion
+    KafkaCompanion kafka;
 
     @Test
     void elasticsearchFrozenForThreeWindowsIsWaitedOutAliveUnreadyAndResumesByItself() throws Exception {
@@ -366,40 +347,27 @@ class IndexingIT {
     }
 
     private RecordMetadata send(Article article) throws Exception {
-        return producer.send(new ProducerRecord<>(Topics.ARTICLES, article.id(), NewsJson.mapper().writeValueAsString(article))).get();
+        return kafka.produceStrings()
+                .fromRecords(new ProducerRecord<>(Topics.ARTICLES, article.id(), NewsJson.mapper().writeValueAsString(article)))
+                .awaitCompletion().getFirstRecord();
     }
 
     /** Waits until the service's consumer group has committed past every one of these records. */
     private void awaitConsumed(List<RecordMetadata> records) {
         Map<TopicPartition, Long> last = new HashMap<>();
         records.forEach(r -> last.merge(new TopicPartition(r.topic(), r.partition()), r.offset(), Math::max));
-        try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-                Map<TopicPartition, OffsetAndMetadata> committed =
-                        admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
-                last.forEach((partition, offset) -> {
-                    OffsetAndMetadata position = committed.get(partition);
-                    assertThat(position == null ? -1 : position.offset()).as("committed offset of %s", partition).isGreaterThan(offset);
-                });
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            Map<TopicPartition, OffsetAndMetadata> committed = kafka.consumerGroups().offsets(groupId);
+            last.forEach((partition, offset) -> {
+                OffsetAndMetadata position = committed.get(partition);
+                assertThat(position == null ? -1 : position.offset()).as("committed offset of %s", partition).isGreaterThan(offset);
             });
-        }
+        });
     }
 
     /** Keys of every record on the dead-letter topic, read to its end. */
     private Set<String> deadLetteredKeys() {
-        Set<String> keys = new HashSet<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.ARTICLES_DLQ).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-                consumer.poll(Duration.ofMillis(500)).forEach(record -> keys.add(record.key()));
-            }
-        }
-        return keys;
+        return TopicSnapshot.read(kafka, Topics.ARTICLES_DLQ).stream().map(ConsumerRecord::key).collect(Collectors.toSet());
     }
 
     private static io.restassured.response.Response health(String kind) {

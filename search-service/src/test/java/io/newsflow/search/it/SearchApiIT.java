@@ -1,18 +1,16 @@
 package io.newsflow.search.it;
 
+import io.newsflow.localstack.InjectKafkaCompanion;
 import io.newsflow.localstack.LocalStackResource;
 import io.newsflow.model.Article;
 import io.newsflow.model.NewsJson;
 import io.newsflow.model.Topics;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -91,8 +89,8 @@ class SearchApiIT {
     private final Article second = extraArticle(8, "访客再到湖区",
             "本报讯 12月11日，访客再到湖区，叶航雨陪同。", LocalDate.of(2023, 12, 11), List.of(visitor, "叶航雨"));
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    @InjectKafkaCompanion
+    KafkaCompanion kafka;
 
     private boolean produced;
 
@@ -102,12 +100,11 @@ class SearchApiIT {
         if (produced) {
             return;
         }
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
-                new StringSerializer(), new StringSerializer())) {
-            for (Article article : List.of(taihu, visit, forum, lake, river, yixing, markup, second)) {
-                producer.send(new ProducerRecord<>(Topics.ARTICLES, article.id(), NewsJson.mapper().writeValueAsString(article))).get();
-            }
+        List<ProducerRecord<String, String>> records = new ArrayList<>();
+        for (Article article : List.of(taihu, visit, forum, lake, river, yixing, markup, second)) {
+            records.add(new ProducerRecord<>(Topics.ARTICLES, article.id(), NewsJson.mapper().writeValueAsString(article)));
         }
+        kafka.produceStrings().fromRecords(records).awaitCompletion();
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 search().get("/api/search").then().statusCode(200).body("total", equalTo(6)));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
