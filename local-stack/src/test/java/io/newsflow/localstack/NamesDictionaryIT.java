@@ -5,13 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -26,21 +22,16 @@ import org.junit.jupiter.api.Test;
 class NamesDictionaryIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final String INDEX = "names-it";
     /** HanLP alone splits this name: 叶航|雨. */
     private static final String NAME = "叶航雨";
 
-    private static Path workDir;
     private static Path namesDir;
-    private static ElasticsearchNode node;
-    private static Thread killOnExit;
+    private static LoneNode es;
 
     @BeforeAll
     static void startNode() throws Exception {
-        StackArtifacts artifacts = StackArtifacts.fromBuild();
         // the node's work folder is handed to the node user; the names file stays with this JVM's user
-        workDir = Files.createTempDirectory("newsflow-names-it-");
         namesDir = Files.createTempDirectory("newsflow-names-file-");
         Path names = namesDir.resolve("names.txt");
         Files.writeString(names, """
@@ -48,35 +39,23 @@ class NamesDictionaryIT {
                 %s nr
                 this line is malformed
                 """.formatted(NAME), StandardCharsets.UTF_8);
-        Path cacheDir = Path.of(System.getProperty("newsflow.cache.dir",
-                Path.of(System.getProperty("user.home"), ".cache", "newsflow").toString()));
-        Path javaHome = Path.of(System.getProperty("newsflow.es.java.home", System.getProperty("java.home")));
-        node = ElasticsearchNode.start(new ElasticsearchNode.Options(
-                artifacts.elasticsearchDistribution(),
-                artifacts.analysisPlugin(),
-                cacheDir, workDir, FreePorts.next(), 384, javaHome, names, artifacts.elasticsearchRoles(),
-                ElasticsearchUsers.ensure(workDir.resolve("credentials"))));
-        killOnExit = new Thread(node::stop, "stop-elasticsearch");
-        Runtime.getRuntime().addShutdownHook(killOnExit);
+        es = LoneNode.start("newsflow-names-it-", names);
     }
 
     @AfterAll
     static void stopNode() throws IOException {
-        if (node != null) {
-            node.stop();
-            Runtime.getRuntime().removeShutdownHook(killOnExit);
+        if (es != null) {
+            es.close();
         }
-        for (Path dir : new Path[] {workDir, namesDir}) {
-            if (dir != null) {
-                FileTrees.deleteRecursively(dir);
-            }
+        if (namesDir != null) {
+            FileTrees.deleteRecursively(namesDir);
         }
     }
 
     @Test
     void listedNameIsOneTokenOfTheHanlpTokenizer() throws Exception {
-        JsonNode response = assertOk(send("POST", "/_analyze",
-                "{\"tokenizer\": \"newsflow_hanlp\", \"text\": \"" + NAME + "主持召开会议\"}"));
+        JsonNode response = es.ok("POST", "/_analyze",
+                "{\"tokenizer\": \"newsflow_hanlp\", \"text\": \"" + NAME + "主持召开会议\"}");
         List<String> tokens = new ArrayList<>();
         response.get("tokens").forEach(t -> tokens.add(t.get("token").asText() + "/" + t.get("type").asText()));
         assertThat(tokens).containsExactly(NAME + "/nr", "主持/v", "召开/v", "会议/n");
@@ -84,12 +63,12 @@ class NamesDictionaryIT {
 
     @Test
     void nameIsOneTermInTheIndexAndInQueries() throws Exception {
-        assertOk(send("PUT", "/" + INDEX, """
+        es.ok("PUT", "/" + INDEX, """
                 {"settings": {"number_of_shards": 1, "number_of_replicas": 0,
                    "analysis": {"analyzer": {"body_hanlp": {"type": "custom", "tokenizer": "newsflow_hanlp"}}}},
-                 "mappings": {"properties": {"body": {"type": "text", "analyzer": "body_hanlp"}}}}"""));
-        assertOk(send("PUT", "/" + INDEX + "/_doc/1?refresh=true",
-                JSON.writeValueAsString(java.util.Map.of("body", "本报讯 " + NAME + "主持召开会议。"))));
+                 "mappings": {"properties": {"body": {"type": "text", "analyzer": "body_hanlp"}}}}""");
+        es.ok("PUT", "/" + INDEX + "/_doc/1?refresh=true",
+                JSON.writeValueAsString(java.util.Map.of("body", "本报讯 " + NAME + "主持召开会议。")));
         assertThat(hits("{\"query\": {\"match\": {\"body\": \"" + NAME + "\"}}}")).isEqualTo(1);
         // 叶航 is no term of the body any more: the name was indexed whole
         assertThat(hits("{\"query\": {\"match\": {\"body\": \"叶航\"}}}")).isZero();
@@ -97,35 +76,21 @@ class NamesDictionaryIT {
 
     @Test
     void nodeLogsTheLoadedFileAndTheSkippedLine() throws Exception {
-        Path conf = workDir.resolve("config/newsflow-analysis/names.txt");
+        Path conf = es.workDir().resolve("config/newsflow-analysis/names.txt");
         assertThat(conf).content(StandardCharsets.UTF_8).contains(NAME + " nr");
-        assertOk(send("POST", "/_analyze", "{\"tokenizer\": \"newsflow_hanlp\", \"text\": \"会议\"}"));
-        String log = Files.readString(workDir.resolve("logs/" + ElasticsearchNode.CLUSTER_NAME + ".log"));
+        es.ok("POST", "/_analyze", "{\"tokenizer\": \"newsflow_hanlp\", \"text\": \"会议\"}");
+        String log = Files.readString(es.workDir().resolve("logs/" + ElasticsearchNode.CLUSTER_NAME + ".log"));
         assertThat(log).contains("added 1 names to HanLP").contains("skipped line 3:");
     }
 
     @Test
     void pluginInstallerPutsTheShippedNamesFileIntoTheConfigFolder() {
         // the stable-plugin installer copies the zip's config/ into <ES config>/newsflow-analysis/
-        assertThat(workDir.resolve("es-home/config/newsflow-analysis/names.txt"))
+        assertThat(es.workDir().resolve("es-home/config/newsflow-analysis/names.txt"))
                 .content(StandardCharsets.UTF_8).startsWith("# newsflow names dictionary");
     }
 
     private static int hits(String query) throws Exception {
-        return assertOk(send("POST", "/" + INDEX + "/_search", query)).path("hits").path("total").path("value").asInt();
-    }
-
-    private static HttpResponse<String> send(String method, String path, String json) throws IOException, InterruptedException {
-        HttpRequest request = node.request(path)
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
-                .build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static JsonNode assertOk(HttpResponse<String> response) throws IOException {
-        assertThat(response.statusCode()).as("%s %s", response.request().uri(), response.body()).isBetween(200, 299);
-        return JSON.readTree(response.body());
+        return es.ok("POST", "/" + INDEX + "/_search", query).path("hits").path("total").path("value").asInt();
     }
 }
