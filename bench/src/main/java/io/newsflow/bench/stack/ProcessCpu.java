@@ -87,9 +87,8 @@ final class ProcessCpu {
         }
         figures.add(Measurement.of(benchmark, "CPU all processes above, " + what + " (% of " + cores + " cores)",
                 100 * total / (wall * cores), "%"));
-        double compiling = used.getOrDefault(COMPILERS, Duration.ZERO).toNanos() / 1e9;
         figures.add(Measurement.of(benchmark, "CPU of which JIT compiler threads, " + what + " (% of " + cores + " cores)",
-                100 * compiling / (wall * cores), "%"));
+                100 * compilingShare(), "%"));
         return figures;
     }
 
