@@ -1,6 +1,7 @@
 package io.newsflow.enrich.config;
 
 import io.newsflow.enrich.pipeline.EnrichmentPipeline;
+import io.newsflow.enrich.pipeline.PageLimits;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -43,4 +44,34 @@ public interface EnrichConfig {
      */
     @WithDefault("32")
     int maxPagesInFlight();
+
+    /** How much work one page may cause; a page past a limit is a bad record and goes to the dead-letter topic. */
+    Limits limits();
+
+    /** The limits of {@link PageLimits}, each with its default there. */
+    interface Limits {
+        /** Characters of page text (a newspaper page has 3,000 to 20,000). */
+        @WithDefault(PageLimits.DEFAULT_MAX_PAGE_CHARS)
+        int maxPageChars();
+
+        /** Articles one page may be cut into. */
+        @WithDefault(PageLimits.DEFAULT_MAX_ARTICLES)
+        int maxArticles();
+
+        /** Characters of one article's body. */
+        @WithDefault(PageLimits.DEFAULT_MAX_ARTICLE_CHARS)
+        int maxArticleChars();
+
+        /** Times one line of four or more characters may occur on a page. */
+        @WithDefault(PageLimits.DEFAULT_MAX_LINE_REPEATS)
+        int maxLineRepeats();
+
+        /** Time to enrich one page. */
+        @WithDefault(PageLimits.DEFAULT_MAX_TIME)
+        Duration maxTime();
+
+        default PageLimits toPageLimits() {
+            return new PageLimits(maxPageChars(), maxArticles(), maxArticleChars(), maxLineRepeats(), maxTime());
+        }
+    }
 }

@@ -18,7 +18,8 @@ public class PipelineProducer {
     @Singleton
     EnrichmentPipeline pipeline(EnrichConfig config) {
         long started = System.nanoTime();
-        EnrichmentPipeline pipeline = EnrichmentPipeline.load(config.pipelineVersion(), names(config));
+        EnrichmentPipeline pipeline = EnrichmentPipeline.load(config.pipelineVersion(), names(config),
+                config.limits().toPageLimits());
         LOG.infof("enrichment pipeline version=%s loaded in %d ms", config.pipelineVersion(),
                 (System.nanoTime() - started) / 1_000_000);
         return pipeline;

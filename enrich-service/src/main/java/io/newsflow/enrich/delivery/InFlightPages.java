@@ -13,27 +13,45 @@ import java.util.concurrent.CompletionStage;
 /**
  * The pages whose articles (or dead letter) are on their way to Kafka. The consumer takes the next page only when
  * there is room ({@link #roomForNext()}), without blocking a thread: while Kafka is away, deliveries stop
- * finishing, the window fills, no page is requested any more and the connector pauses the partitions. Thread-safe.
+ * finishing, the window fills, no page is requested any more and the connector pauses the partitions. The window
+ * counts pages and their articles: the articles of every page in flight must fit the emitter's buffer, whatever
+ * mix of small and large pages arrives. Thread-safe.
  */
 public final class InFlightPages {
     private final int max;
+    private final int maxArticles;
     private final Clock clock;
     private final Map<Long, Instant> started = new HashMap<>();
+    private final Map<Long, Integer> articlesOf = new HashMap<>();
+    private int articles;
     private final List<CompletableFuture<Void>> waiting = new ArrayList<>();
     private long nextTicket;
 
-    public InFlightPages(int max, Clock clock) {
-        if (max < 1) {
-            throw new IllegalArgumentException("at least one page must be allowed in flight, not " + max);
+    /**
+     * @param max         pages in flight
+     * @param maxArticles articles of the pages in flight; the next page is read only while fewer are
+     */
+    public InFlightPages(int max, int maxArticles, Clock clock) {
+        if (max < 1 || maxArticles < 1) {
+            throw new IllegalArgumentException("at least one page and one article must be allowed in flight, not "
+                    + max + " and " + maxArticles);
         }
         this.max = max;
+        this.maxArticles = maxArticles;
         this.clock = clock;
     }
 
-    /** A page starts its way to Kafka; pass the ticket to {@link #finished(long)}. */
-    public synchronized long start() {
+    /** A page without articles (a dead letter) starts its way to Kafka; pass the ticket to {@link #finished(long)}. */
+    public long start() {
+        return start(0);
+    }
+
+    /** A page with this many articles starts its way to Kafka; pass the ticket to {@link #finished(long)}. */
+    public synchronized long start(int pageArticles) {
         long ticket = nextTicket++;
         started.put(ticket, clock.instant());
+        articlesOf.put(ticket, pageArticles);
+        articles += pageArticles;
         return ticket;
     }
 
@@ -44,7 +62,11 @@ public final class InFlightPages {
     public void finished(long ticket) {
         List<CompletableFuture<Void>> next = new ArrayList<>();
         synchronized (this) {
-            if (started.remove(ticket) == null || started.size() >= max) {
+            if (started.remove(ticket) == null) {
+                return;
+            }
+            articles -= articlesOf.remove(ticket);
+            if (!hasRoom()) {
                 return;
             }
             next.addAll(waiting);
@@ -55,7 +77,7 @@ public final class InFlightPages {
 
     /** Completes once fewer than the maximum pages are in flight: at once, or when one of them finishes. */
     public synchronized CompletionStage<Void> roomForNext() {
-        if (started.size() < max) {
+        if (hasRoom()) {
             return CompletableFuture.completedFuture(null);
         }
         CompletableFuture<Void> room = new CompletableFuture<>();
@@ -63,8 +85,17 @@ public final class InFlightPages {
         return room;
     }
 
+    private boolean hasRoom() {
+        return started.size() < max && articles < maxArticles;
+    }
+
     public synchronized int count() {
         return started.size();
+    }
+
+    /** Articles of the pages in flight. */
+    public synchronized int articles() {
+        return articles;
     }
 
     /** How long the page that has been on its way the longest has been; zero when none is. */

@@ -58,6 +58,8 @@ public class EnrichMetrics {
     void watch(InFlightPages inFlight) {
         Gauge.builder("newsflow.enrich.pages.in.flight", inFlight, InFlightPages::count)
                 .description("pages read whose articles or dead letter Kafka has not acknowledged yet").register(registry);
+        Gauge.builder("newsflow.enrich.articles.in.flight", inFlight, InFlightPages::articles)
+                .description("articles of the pages in flight").register(registry);
         Gauge.builder("newsflow.enrich.pages.oldest.in.flight", inFlight, p -> p.oldest().toMillis() / 1000.0)
                 .baseUnit("seconds").description("how long the oldest page on its way to Kafka has been waiting")
                 .register(registry);
@@ -84,6 +86,13 @@ public class EnrichMetrics {
     void enriched(int articles) {
         enriched.increment();
         articlesPerPage.record(articles);
+    }
+
+    /** A page past the limits of one page's work, by reason; it is dead-lettered too. */
+    void refused(String reason) {
+        Counter.builder("newsflow.enrich.pages.refused").tag("reason", reason)
+                .description("pages past the limits of one page's work (dead-lettered), by reason").register(registry)
+                .increment();
     }
 
     void deadLettered() {

@@ -6,6 +6,7 @@ import io.newsflow.enrich.delivery.InFlightPages;
 import io.newsflow.enrich.delivery.KafkaReachability;
 import io.newsflow.enrich.delivery.Redelivery;
 import io.newsflow.enrich.pipeline.EnrichmentPipeline;
+import io.newsflow.enrich.pipeline.PageRefusedException;
 import io.newsflow.model.Article;
 import io.newsflow.model.NewsJson;
 import io.newsflow.model.Page;
@@ -44,6 +45,13 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class PageConsumer {
     private static final Logger LOG = Logger.getLogger(PageConsumer.class);
+    /** Articles the emitter holds before Kafka's producer takes them; more would fail the sends. */
+    static final int ARTICLE_BUFFER = 4096;
+    /**
+     * Consumer threads that may each start one more page of the largest size when the window has just room (the
+     * channel's {@code partitions}, 2, with room to spare).
+     */
+    private static final int CONSUMER_THREADS_ALLOWED = 4;
 
     private final MutinyEmitter<Article> articles;
     private final EnrichmentPipeline pipeline;
@@ -52,18 +60,30 @@ public class PageConsumer {
     private final Redelivery articleDelivery;
     private final Redelivery deadLetterDelivery;
 
-    public PageConsumer(@Channel("articles") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
+    public PageConsumer(@Channel("articles") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = ARTICLE_BUFFER)
                         MutinyEmitter<Article> articles, EnrichConfig config, EnrichmentPipeline pipeline,
                         EnrichMetrics metrics, KafkaReachability kafka) {
         this.articles = articles;
         this.pipeline = pipeline;
         this.metrics = metrics;
-        this.inFlight = new InFlightPages(config.maxPagesInFlight(), Clock.systemUTC());
+        this.inFlight = new InFlightPages(config.maxPagesInFlight(), articleWindow(config.limits().maxArticles()),
+                Clock.systemUTC());
         Redelivery.Settings settings = new Redelivery.Settings(config.sendTimeout(), config.retryBackoff(),
                 config.maxRetryBackoff());
         this.articleDelivery = new Redelivery(settings, kafka, failure -> metrics.articlesRetried());
         this.deadLetterDelivery = new Redelivery(settings, kafka, failure -> metrics.deadLetterRetried());
         metrics.watch(inFlight);
+    }
+
+    /** Articles in flight after which no page is read: what the buffer holds less the largest pages a thread may add. */
+    static int articleWindow(int maxArticlesPerPage) {
+        int window = ARTICLE_BUFFER - CONSUMER_THREADS_ALLOWED * maxArticlesPerPage;
+        if (window < maxArticlesPerPage) {
+            throw new IllegalArgumentException("newsflow.enrich.limits.max-articles=" + maxArticlesPerPage
+                    + " is too large for the article buffer of " + ARTICLE_BUFFER + "; at most "
+                    + ARTICLE_BUFFER / (CONSUMER_THREADS_ALLOWED + 1));
+        }
+        return window;
     }
 
     /**
@@ -80,6 +100,11 @@ public class PageConsumer {
             long started = System.nanoTime();
             enriched = pipeline.enrich(page);
             metrics.processed(page.text().length(), Duration.ofNanos(System.nanoTime() - started));
+        } catch (PageRefusedException e) {
+            // past the limits of one page's work: bad, like a record that is no page, but worth its own count
+            metrics.refused(e.reason());
+            deadLetter(message, e);
+            return inFlight.roomForNext();
         } catch (IOException | RuntimeException e) {
             // the record itself is bad: not JSON, not a valid page, or content the enrichment fails on
             deadLetter(message, e);
@@ -90,7 +115,7 @@ public class PageConsumer {
     }
 
     private void deliver(Message<String> message, Page page, List<Article> enriched) {
-        long ticket = inFlight.start();
+        long ticket = inFlight.start(enriched.size());
         // a retry sends only the articles Kafka has not acknowledged yet
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         articleDelivery.untilAcknowledged("articles of page " + page.sha256(),

@@ -45,9 +45,15 @@ public final class EnrichmentPipeline {
     private final String version;
     private final PerceptronTagger tagger;
     private final EntityExtractor entities;
+    private final PageLimits limits;
 
     public EnrichmentPipeline(String version, PerceptronTagger tagger, NamesDictionary names) {
+        this(version, tagger, names, PageLimits.DEFAULT);
+    }
+
+    public EnrichmentPipeline(String version, PerceptronTagger tagger, NamesDictionary names, PageLimits limits) {
         this.version = version;
+        this.limits = limits;
         this.tagger = tagger;
         this.entities = new EntityExtractor(names);
         names.addToSegmenter();
@@ -55,33 +61,53 @@ public final class EnrichmentPipeline {
 
     /** The pipeline with the shipped entity model and the given names dictionary. */
     public static EnrichmentPipeline load(String version, NamesDictionary names) {
+        return load(version, names, PageLimits.DEFAULT);
+    }
+
+    /** The pipeline with the shipped entity model, the given names dictionary and limits of the work a page may cause. */
+    public static EnrichmentPipeline load(String version, NamesDictionary names, PageLimits limits) {
         try (InputStream model = EnrichmentPipeline.class.getResourceAsStream(MODEL)) {
             if (model == null) {
                 throw new IllegalStateException("entity model " + MODEL + " is missing: build enrich-service with Maven");
             }
-            return new EnrichmentPipeline(version, PerceptronTagger.load(model, MODEL), names);
+            return new EnrichmentPipeline(version, PerceptronTagger.load(model, MODEL), names, limits);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the entity model " + MODEL, e);
         }
     }
 
+    /**
+     * The page's articles.
+     *
+     * @throws PageRefusedException when the page is past one of the {@link PageLimits}
+     */
     public List<Article> enrich(Page page) {
-        List<ArticleText> texts = splitter.split(page.text());
+        PageBudget budget = PageBudget.start(limits, page.text());
+        List<ArticleText> texts = splitter.split(page.text(), budget::checkArticles);
         List<EntityExtractor.Analysed> analysed = new ArrayList<>(texts.size());
-        for (ArticleText text : texts) {
-            String body = text.body();
+        for (int i = 0; i < texts.size(); i++) {
+            String body = texts.get(i).body();
+            budget.checkArticle(i + 1, body.length());
+            budget.checkTime();
             List<Term> words = tagger.segment(body);
             analysed.add(new EntityExtractor.Analysed(body, words, tagger.entities(body, words)));
         }
         List<EntityExtractor.Entities> named = entities.extract(analysed);
         Instant enrichedAt = page.receivedAt() != null ? page.receivedAt() : Instant.EPOCH;
         List<Article> articles = new ArrayList<>(texts.size());
+        List<Integer> headlinesFromLead = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
             ArticleText text = texts.get(i);
             int ordinal = i + 1;
             String body = text.body();
             String lead = Sentences.first(body);
-            HeadlineLines.Headline headline = headline(text, lead, page, ordinal);
+            HeadlineLines.Headline headline;
+            if (text.headlineFromLead()) {
+                headline = new HeadlineLines.Headline(lead, List.of());
+                headlinesFromLead.add(ordinal);
+            } else {
+                headline = headlineLines.of(text.headlineLines());
+            }
             List<String> keywordList = keywords.keywords(headline.title(), analysed.get(i).words(), KEYWORDS);
             EntityExtractor.Entities found = named.get(i);
             articles.add(new Article(Article.idOf(page.sha256(), ordinal), ordinal, page.sha256(), page.fileName(),
@@ -92,16 +118,11 @@ public final class EnrichmentPipeline {
                     categories.classify(headline.title(), body, keywordList).id(),
                     body.length(), enrichedAt, version));
         }
-        return articles;
-    }
-
-    /** The matched headline block, or, when no block on the page is about this article, its lead (logged). */
-    private HeadlineLines.Headline headline(ArticleText text, String lead, Page page, int ordinal) {
-        if (!text.headlineFromLead()) {
-            return headlineLines.of(text.headlineLines());
+        if (!headlinesFromLead.isEmpty()) {
+            // one line a page, however many articles: a page of hundreds of short pieces must not flood the log
+            LOG.log(System.Logger.Level.INFO, "no headline block matches articles {0} of {1}; their headlines are taken from their leads",
+                    headlinesFromLead, page.fileName());
         }
-        LOG.log(System.Logger.Level.INFO, "no headline block matches article {0} of {1}; headline taken from its lead",
-                ordinal, page.fileName());
-        return new HeadlineLines.Headline(lead, List.of());
+        return articles;
     }
 }

@@ -7,6 +7,7 @@ import io.newsflow.enrich.text.Sentences;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntConsumer;
 
 /**
  * Cuts a page into articles and gives each the headline block that belongs to it.
@@ -31,6 +32,15 @@ public final class PageSplitter {
     private final HeadlineMatcher matcher = new HeadlineMatcher();
 
     public List<ArticleText> split(String pageText) {
+        return split(pageText, articles -> { });
+    }
+
+    /**
+     * Splits the page; {@code cut} learns how many articles there are once the page is cut and before their
+     * headlines are matched (the part whose work grows with articles times headline candidates), and may stop
+     * the split by throwing.
+     */
+    public List<ArticleText> split(String pageText, IntConsumer cut) {
         Cutter cutter = new Cutter(LineJoiner.typicalWidth(pageText.lines().toList()));
         List<Block> blocks = pageBlocks.of(pageText);
         for (int i = 0; i < blocks.size(); i++) {
@@ -38,6 +48,7 @@ public final class PageSplitter {
         }
         cutter.finish();
         List<ArticleText> articles = cutter.articles;
+        cut.accept(articles.size());
         List<List<String>> headlines = matcher.matchRuns(articles.stream().map(ArticleText::body).toList(), cutter.runs);
         List<ArticleText> result = new ArrayList<>(articles.size());
         for (int i = 0; i < articles.size(); i++) {

@@ -14,7 +14,7 @@ class InFlightPagesTest {
 
     @Test
     void theNextPageWaitsWhileTheWindowIsFullAndGoesOnWhenAPageFinishes() {
-        InFlightPages pages = new InFlightPages(2, Clock.systemUTC());
+        InFlightPages pages = new InFlightPages(2, 1_000, Clock.systemUTC());
         long first = pages.start();
         assertThat(pages.roomForNext()).isCompleted();
         pages.start();
@@ -29,8 +29,26 @@ class InFlightPagesTest {
     }
 
     @Test
+    void theNextPageWaitsWhileTheArticlesInFlightFillTheirWindowThoughFewPagesAre() {
+        InFlightPages pages = new InFlightPages(32, 100, Clock.systemUTC());
+        long large = pages.start(60);
+        assertThat(pages.roomForNext()).isCompleted();
+        long second = pages.start(40);
+
+        CompletionStage<Void> room = pages.roomForNext();
+        assertThat(room).isNotCompleted();
+        assertThat(pages.articles()).isEqualTo(100);
+
+        pages.finished(second);
+        assertThat(room).isCompleted();
+        assertThat(pages.articles()).isEqualTo(60);
+        pages.finished(large);
+        assertThat(pages.articles()).isZero();
+    }
+
+    @Test
     void finishingAPageTwiceFreesOneSlotOnly() {
-        InFlightPages pages = new InFlightPages(1, Clock.systemUTC());
+        InFlightPages pages = new InFlightPages(1, 1_000, Clock.systemUTC());
         long ticket = pages.start();
         pages.finished(ticket);
         pages.finished(ticket);
@@ -41,7 +59,7 @@ class InFlightPagesTest {
     @Test
     void tellsHowLongTheOldestPageHasWaited() {
         MutableClock clock = new MutableClock();
-        InFlightPages pages = new InFlightPages(4, clock);
+        InFlightPages pages = new InFlightPages(4, 1_000, clock);
         assertThat(pages.oldest()).isZero();
         long first = pages.start();
         clock.now = clock.now.plusSeconds(40);

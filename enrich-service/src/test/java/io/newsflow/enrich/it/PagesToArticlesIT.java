@@ -26,6 +26,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -130,6 +132,39 @@ class PagesToArticlesIT {
                             assertThat(header(record, "dead-letter-reason")).contains("sha256");
                             assertThat(header(record, "dead-letter-topic")).isEqualTo(Topics.PAGES);
                         }));
+    }
+
+    @Test
+    void aPageCutIntoTooManyArticlesIsDeadLetteredOnceAndThePagesBehindItFlowOn() throws Exception {
+        String poisonSha = UUID.randomUUID().toString().replace("-", "") + "0".repeat(32);
+        // 1,000 distinct short news items: 60,000 characters, well inside the page size limits, but 10 times the
+        // articles a page may have (the probe's page of 100,000 lines made the service run out of memory)
+        String poisonText = IntStream.rangeClosed(1, 1_000)
+                .mapToObj(i -> "本报讯 第" + i + "次会议在市政府召开，讨论了规划。\n")
+                .collect(Collectors.joining("\n"));
+        Page poison = new Page(poisonSha, "poison.txt", LocalDate.of(2024, 3, 1), IssueDateSource.FILENAME, "UTF-8",
+                poisonText, poisonText.length() * 3L, Instant.now());
+        String sampleSha = UUID.randomUUID().toString().replace("-", "") + "1".repeat(32);
+        Path sample = Path.of(System.getProperty("newsflow.samples"), "001_3af030e9bda65c46.txt");
+        Page behind = new Page(sampleSha, sample.getFileName().toString(), LocalDate.of(2022, 2, 26), IssueDateSource.FILENAME,
+                "UTF-8", Files.readString(sample), Files.size(sample), Instant.now());
+
+        // same key, so the same partition: the sample page waits behind the poison page
+        send(poisonSha, NewsJson.mapper().writeValueAsString(poison));
+        kafka.produceStrings().fromRecords(new ProducerRecord<>(Topics.PAGES, poisonSha, NewsJson.mapper().writeValueAsString(behind)))
+                .awaitCompletion();
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(TopicSnapshot.read(kafka, Topics.ARTICLES))
+                .extracting(ConsumerRecord::key).anyMatch(key -> key.startsWith(sampleSha.substring(0, 16))));
+        assertThat(TopicSnapshot.read(kafka, Topics.PAGES_DLQ)).filteredOn(record -> poisonSha.equals(record.key()))
+                .singleElement().satisfies(record -> {
+                    assertThat(header(record, "dead-letter-reason")).contains("too-many-articles").contains("1000 articles");
+                    assertThat(NewsJson.mapper().readValue(record.value(), Page.class).sha256()).isEqualTo(poisonSha);
+                });
+        assertThat(TopicSnapshot.read(kafka, Topics.ARTICLES)).extracting(ConsumerRecord::key)
+                .noneMatch(key -> key.startsWith(poisonSha.substring(0, 16)));
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("newsflow_enrich_pages_refused_total{reason=\"too-many-articles\"} 1.0"));
     }
 
     private void send(String key, String value) {
