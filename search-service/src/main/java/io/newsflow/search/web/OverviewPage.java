@@ -16,14 +16,19 @@ final class OverviewPage {
     private OverviewPage() {
     }
 
-    static Views.OverviewView of(ArticleStats stats, PipelineProbe.PipelineState pipeline) {
+    static Views.OverviewView of(OverviewReadings.Readings readings) {
+        ArticleStats stats = readings.stats();
+        if (stats == null) {
+            return new Views.OverviewView(null, readings.statsProblem(), null, List.of(), null, readings.pipeline(), null, null);
+        }
+        PipelineProbe.PipelineState pipeline = readings.pipeline();
         List<RankChart> tops = List.of(
                 RankChart.of("最常提及的人物", stats.persons(), n -> n, n -> Views.entityUrl(EntityKind.PERSON, n)),
                 RankChart.of("最常提及的地点", stats.places(), n -> n, n -> Views.entityUrl(EntityKind.PLACE, n)),
                 RankChart.of("最常提及的机构", stats.organizations(), n -> n, n -> Views.entityUrl(EntityKind.ORG, n)));
         RankChart categories = RankChart.of("各分类文章数", stats.categories(), Labels::category,
                 id -> "/?category=" + URLEncoder.encode(id, StandardCharsets.UTF_8));
-        return new Views.OverviewView(stats, DayChart.of("每日文章数", stats.perDay()), tops, categories, pipeline,
+        return new Views.OverviewView(stats, null, DayChart.of("每日文章数", stats.perDay()), tops, categories, pipeline,
                 stats.lastIndexed() == null ? null : Views.articleUrl(stats.lastIndexed().id()),
                 stats.lastIndexed() == null || stats.lastIndexed().enrichedAt() == null ? null
                         : TIME.format(stats.lastIndexed().enrichedAt()));

@@ -114,6 +114,14 @@ public class PipelineProbe {
                 groupId, articlesTopic, lag());
     }
 
+    /** The state when the look did not finish: every reading unknown for this reason. */
+    public PipelineState unanswered(String problem) {
+        Reading unknown = Reading.failed(problem);
+        return new PipelineState(home.toString(), unknown, unknown, List.of(),
+                List.of(new TopicReading(pagesDeadLetterTopic, unknown), new TopicReading(articlesDlqTopic, unknown)),
+                groupId, articlesTopic, unknown);
+    }
+
     private static Reading count(Path folder) {
         if (!Files.isDirectory(folder)) {
             return Reading.failed("folder " + folder + " does not exist");

@@ -107,7 +107,8 @@ public final class Views {
                              List<RankChart> coMentions, List<HitView> articles, String searchUrl, Paging paging) {
     }
 
-    public record OverviewView(ArticleStats stats, DayChart perDay, List<RankChart> tops, RankChart categories,
+    /** {@code stats} is null when the index did not answer in time, {@code statsProblem} then says why. */
+    public record OverviewView(ArticleStats stats, String statsProblem, DayChart perDay, List<RankChart> tops, RankChart categories,
                                PipelineProbe.PipelineState pipeline, String lastIndexedUrl, String lastIndexedAt) {
     }
 

@@ -14,6 +14,13 @@ public interface WebConfig {
     @WithDefault("2s")
     Duration probeTimeout();
 
+    /**
+     * How long the overview page waits for all its answers together (the index's statistics, the pipeline's state);
+     * what has not answered by then is shown as unknown.
+     */
+    @WithDefault("5s")
+    Duration overviewTimeout();
+
     /** The dead-letter topic of enrich-service, counted on the overview page (this service reads no page topic). */
     @WithName("pages-dlq.topic")
     String pagesDeadLetterTopic();

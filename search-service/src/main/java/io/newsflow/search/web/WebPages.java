@@ -5,7 +5,6 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import io.newsflow.model.Article;
 import io.newsflow.search.api.ArticleStats;
-import io.newsflow.search.api.ArticleStatsReader;
 import io.newsflow.search.api.EntityReport;
 import io.newsflow.search.api.RawSearch;
 import io.newsflow.search.api.SearchAnswer;
@@ -72,20 +71,18 @@ public class WebPages {
 
     private final RawSearch search;
     private final ElasticsearchClient client;
-    private final ArticleStatsReader stats;
-    private final PipelineProbe pipeline;
+    private final OverviewReadings overviewReadings;
     private final SearchConfig config;
     private final SearchRequestFactory searchRequests;
     private final EntityRequestFactory entityRequests;
     private final SimilarRequestFactory similarRequests = new SimilarRequestFactory();
     private final PageArticlesRequestFactory pageRequests = new PageArticlesRequestFactory();
 
-    public WebPages(RawSearch search, ElasticsearchClient client, ArticleStatsReader stats, PipelineProbe pipeline,
+    public WebPages(RawSearch search, ElasticsearchClient client, OverviewReadings overviewReadings,
                     SearchConfig config, ApiConfig apiConfig) {
         this.search = search;
         this.client = client;
-        this.stats = stats;
-        this.pipeline = pipeline;
+        this.overviewReadings = overviewReadings;
         this.config = config;
         this.searchRequests = new SearchRequestFactory(apiConfig.facetSize());
         this.entityRequests = new EntityRequestFactory(apiConfig.facetSize());
@@ -182,9 +179,8 @@ public class WebPages {
     @GET
     @Path("overview")
     @Blocking
-    public Response overview() throws IOException {
-        ArticleStats articles = stats.read();
-        return html(Response.Status.OK, Templates.overview(OverviewPage.of(articles, pipeline.look())));
+    public Response overview() {
+        return html(Response.Status.OK, Templates.overview(OverviewPage.of(overviewReadings.look())));
     }
 
     @ServerExceptionMapper

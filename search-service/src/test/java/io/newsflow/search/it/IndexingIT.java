@@ -64,6 +64,9 @@ class IndexingIT {
     @ConfigProperty(name = "quarkus.elasticsearch.socket-timeout")
     Duration socketTimeout;
 
+    @ConfigProperty(name = "newsflow.search.web.overview-timeout")
+    Duration overviewTimeout;
+
     @InjectKafkaCompanion
     KafkaCompanion kafka;
 
@@ -96,6 +99,11 @@ class IndexingIT {
                 sent.add(send(article(page, i, "无锡新闻" + i, newer)));
                 ids.add(Article.idOf(page, i));
             }
+            // the overview page answers within its bound, the frozen node's part shown as unknown
+            Instant asked = Instant.now();
+            given().when().get("/overview").then().statusCode(200)
+                    .body(org.hamcrest.Matchers.containsString("Elasticsearch did not answer within"));
+            assertThat(Duration.between(asked, Instant.now())).isLessThan(overviewTimeout.plusSeconds(2));
             await().atMost(freeze).until(() -> health("ready").statusCode() == 503);
             await().atMost(freeze).until(() -> metric("newsflow_search_indexing_waiting") == 1.0);
             assertThat(readinessReason()).contains("Elasticsearch");
