@@ -18,7 +18,11 @@ import org.jboss.logging.Logger;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Writes articles with {@code _bulk}, {@code _id} = article id, so a replay overwrites instead of duplicating.
@@ -30,6 +34,10 @@ import java.util.List;
  * long as it lasts, holding the batch (and so the Kafka offsets) meanwhile, with {@link IndexingState} saying why.
  * Writes through the alias require it to be an alias, so a deleted alias is waited for instead of Elasticsearch
  * auto-creating a concrete index of that name with a guessed mapping.
+ *
+ * <p>A corrected page replaces the one it corrects ({@link PageVersions}): before each write the index is asked which
+ * versions it holds of the batch's pages (one search a batch), articles of an older version are not written, and
+ * once the batch is written the older versions' articles are deleted.
  */
 @ApplicationScoped
 public class BulkIndexer {
@@ -45,10 +53,12 @@ public class BulkIndexer {
     private final SearchConfig config;
     private final IndexingMetrics metrics;
     private final IndexingState state;
+    private final IndexedPageVersions pageVersions;
 
     public BulkIndexer(ElasticsearchClient client, IndexManager indexManager, SearchConfig config, IndexingMetrics metrics,
                        IndexingState state) {
         this.client = client;
+        this.pageVersions = new IndexedPageVersions(client);
         this.indexManager = indexManager;
         this.config = config;
         this.metrics = metrics;
@@ -86,6 +96,8 @@ public class BulkIndexer {
         private final String target;
         private final boolean throughAlias;
         private volatile List<Article> pending;
+        /** Older versions of pages whose newer version this batch wrote: deleted once the writes are confirmed. */
+        private volatile Map<PageVersions.PageKey, Set<String>> olderVersions = Map.of();
         private final List<Rejection> rejected = new ArrayList<>();
 
         BulkAttempt(String target, boolean throughAlias, List<Article> articles) {
@@ -95,14 +107,42 @@ public class BulkIndexer {
         }
 
         List<Rejection> run() {
-            if (pending.isEmpty()) {
-                return rejected;
+            if (!pending.isEmpty()) {
+                write();
             }
+            if (!olderVersions.isEmpty()) {
+                deleteOlderVersions();
+            }
+            return rejected;
+        }
+
+        private void write() {
             BulkResponse response;
+            List<Article> writing;
             try {
                 indexManager.ensureIndex();
+                PageVersions.Plan plan = PageVersions.plan(pending, pageVersions.indexed(target, PageVersions.keys(pending)));
+                if (!plan.superseded().isEmpty()) {
+                    metrics.superseded(plan.superseded().size());
+                    LOG.infof("outcome=superseded target=%s articles=%d pages=%s", target, plan.superseded().size(),
+                            plan.superseded().stream().map(Article::pageSha256).distinct().toList());
+                }
+                writing = plan.write();
+                if (!plan.older().isEmpty()) {
+                    Map<PageVersions.PageKey, Set<String>> older = new HashMap<>(olderVersions);
+                    plan.older().forEach((key, shas) -> older.merge(key, shas, (a, b) -> {
+                        Set<String> both = new HashSet<>(a);
+                        both.addAll(b);
+                        return both;
+                    }));
+                    olderVersions = older;
+                }
+                if (writing.isEmpty()) {
+                    pending = List.of();
+                    return;
+                }
                 BulkRequest.Builder bulk = new BulkRequest.Builder().requireAlias(throughAlias);
-                for (Article article : pending) {
+                for (Article article : writing) {
                     bulk.operations(op -> op.index(idx -> {
                         idx.index(target).id(article.id()).document(article);
                         if (article.enrichedAt() != null) {
@@ -113,22 +153,9 @@ public class BulkIndexer {
                 }
                 long started = System.nanoTime();
                 response = client.bulk(bulk.build());
-                metrics.bulk(pending.size(), Duration.ofNanos(System.nanoTime() - started));
-            } catch (TransportException e) {
-                // an answer that is no Elasticsearch error (a proxy's 401 page, say), or none at all
-                if (e.statusCode() > 0) {
-                    throw new IndexingUnavailableException(RefusalPolicy.cause(e.statusCode(), null), RefusalPolicy.answered(e.statusCode()), e);
-                }
-                throw new IndexingUnavailableException("unreachable", "Elasticsearch unreachable: " + e.getMessage(), e);
-            } catch (IOException e) {
-                throw new IndexingUnavailableException("unreachable", "Elasticsearch unreachable: " + e.getMessage(), e);
-            } catch (ElasticsearchException e) {
-                String type = e.error() == null ? null : e.error().type();
-                if (RefusalPolicy.ofRequest(e.status()) == RefusalPolicy.Verdict.WAIT) {
-                    throw new IndexingUnavailableException(RefusalPolicy.cause(e.status(), type),
-                            RefusalPolicy.answered(e.status()) + ": " + e.getMessage(), e);
-                }
-                throw e;
+                metrics.bulk(writing.size(), Duration.ofNanos(System.nanoTime() - started));
+            } catch (IOException | ElasticsearchException e) {
+                throw unavailable(e);
             }
             List<Article> retry = new ArrayList<>();
             String retryCause = null;
@@ -142,20 +169,48 @@ public class BulkIndexer {
                     case WRITTEN -> {
                     }
                     case WAIT -> {
-                        retry.add(pending.get(i));
+                        retry.add(writing.get(i));
                         if (retryCause == null) {
                             retryCause = RefusalPolicy.cause(item.status(), type);
                             retryReason = item.status() + " " + type + ": " + reason;
                         }
                     }
-                    case DEAD_LETTER -> rejected.add(new Rejection(pending.get(i), item.status(), type + ": " + reason));
+                    case DEAD_LETTER -> rejected.add(new Rejection(writing.get(i), item.status(), type + ": " + reason));
                 }
             }
             pending = retry;
             if (!retry.isEmpty()) {
                 throw new IndexingUnavailableException(retryCause, retry.size() + " documents refused for now: " + retryReason, null);
             }
-            return rejected;
+        }
+
+        private void deleteOlderVersions() {
+            try {
+                long deleted = pageVersions.deleteVersions(target, olderVersions);
+                LOG.infof("outcome=replaced target=%s pages=%d older-articles-deleted=%d", target, olderVersions.size(), deleted);
+                metrics.replaced(olderVersions.size());
+            } catch (IOException | ElasticsearchException e) {
+                throw unavailable(e);
+            }
+            olderVersions = Map.of();
+        }
+
+        /** An error of the whole request: waited out when {@link RefusalPolicy} says so, else thrown as it is. */
+        private static RuntimeException unavailable(Exception failure) {
+            if (failure instanceof TransportException e) {
+                // an answer that is no Elasticsearch error (a proxy's 401 page, say), or none at all
+                return e.statusCode() > 0
+                        ? new IndexingUnavailableException(RefusalPolicy.cause(e.statusCode(), null), RefusalPolicy.answered(e.statusCode()), e)
+                        : new IndexingUnavailableException("unreachable", "Elasticsearch unreachable: " + e.getMessage(), e);
+            }
+            if (failure instanceof ElasticsearchException e) {
+                String type = e.error() == null ? null : e.error().type();
+                return RefusalPolicy.ofRequest(e.status()) == RefusalPolicy.Verdict.WAIT
+                        ? new IndexingUnavailableException(RefusalPolicy.cause(e.status(), type),
+                                RefusalPolicy.answered(e.status()) + ": " + e.getMessage(), e)
+                        : e;
+            }
+            return new IndexingUnavailableException("unreachable", "Elasticsearch unreachable: " + failure.getMessage(), failure);
         }
     }
 

@@ -39,6 +39,20 @@ public class IndexingMetrics {
         bulkLatency.record(latency);
     }
 
+    /** Articles not written because a newer version of their page is indexed. */
+    void superseded(int articles) {
+        Counter.builder("newsflow.search.articles.superseded")
+                .description("articles not indexed because a newer version of their page (a correction) is indexed")
+                .register(registry).increment(articles);
+    }
+
+    /** Pages whose older versions' articles were deleted for a newer version. */
+    void replaced(int pages) {
+        Counter.builder("newsflow.search.pages.replaced")
+                .description("pages whose articles were replaced by those of a newer version (a correction)")
+                .register(registry).increment(pages);
+    }
+
     void deadLettered() {
         deadLettered.increment();
     }

@@ -68,6 +68,57 @@ class ArticlesToSearchIT {
     }
 
     @Test
+    void aCorrectedPageReplacesTheArticlesOfTheVersionItCorrectsAndAReplayOfThatVersionStaysOut() throws Exception {
+        String file = "corrected-" + UUID.randomUUID() + ".txt";
+        String first = UUID.randomUUID().toString().replace("-", "").substring(0, 16) + "1".repeat(48);
+        String corrected = UUID.randomUUID().toString().replace("-", "").substring(0, 16) + "2".repeat(48);
+        Instant received = Instant.now().minusSeconds(3600);
+        List<Article> original = List.of(
+                article(first, file, 1, "梁溪区召开座谈会", "本报讯 梁溪区召开民营企业座谈会。", received),
+                article(first, file, 2, "江阴市推进河道整治", "本报讯 江阴市推进河道整治。", received),
+                article(first, file, 3, "滨湖区举办读书节", "本报讯 滨湖区举办读书节。", received),
+                article(first, file, 4, "新吴区新增企业", "本报讯 新吴区新增企业。", received));
+        for (Article article : original) {
+            send(article.id(), NewsJson.mapper().writeValueAsString(article));
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(idsOf(first, corrected))
+                .containsExactlyInAnyOrderElementsOf(original.stream().map(Article::id).toList()));
+
+        // the same file name and issue date dropped again with other content, received later: two articles now
+        List<Article> correction = List.of(
+                article(corrected, file, 1, "梁溪区召开民营企业座谈会", "本报讯 梁溪区召开民营企业座谈会，听取意见。", received.plusSeconds(600)),
+                article(corrected, file, 2, "江阴市推进河道综合整治", "本报讯 江阴市推进河道综合整治。", received.plusSeconds(600)));
+        for (Article article : correction) {
+            send(article.id(), NewsJson.mapper().writeValueAsString(article));
+        }
+        List<String> correctedIds = correction.stream().map(Article::id).toList();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(idsOf(first, corrected)).containsExactlyInAnyOrderElementsOf(correctedIds));
+
+        // the first version replayed (a rewind of the topics): its articles stay out
+        for (Article article : original) {
+            send(article.id(), NewsJson.mapper().writeValueAsString(article));
+        }
+        Article marker = article(UUID.randomUUID().toString().replace("-", "").substring(0, 16) + "3".repeat(48), 1,
+                "惠山区举办马拉松", "本报讯 惠山区举办马拉松。");
+        send(marker.id(), NewsJson.mapper().writeValueAsString(marker));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().queryParam("q", "惠山区").queryParam("keyword", RUN)
+                .when().get("/api/search").then().statusCode(200).body("hits.id", hasItem(marker.id())));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(idsOf(first, corrected)).containsExactlyInAnyOrderElementsOf(correctedIds));
+        assertThat(given().get("/q/metrics").then().statusCode(200).extract().asString())
+                .containsPattern("newsflow_search_pages_replaced_total [1-9]")
+                .containsPattern("newsflow_search_articles_superseded_total [1-9]");
+    }
+
+    /** Ids of the indexed articles of this run from these pages. */
+    private static List<String> idsOf(String... pages) {
+        return given().queryParam("keyword", RUN).queryParam("size", "100").when().get("/api/search")
+                .then().statusCode(200).extract().jsonPath().getList("hits.id", String.class).stream()
+                .filter(id -> java.util.Arrays.stream(pages).anyMatch(page -> id.startsWith(page.substring(0, 16))))
+                .toList();
+    }
+
+    @Test
     void sendsARecordThatIsNoArticleToTheDeadLetterTopicAndIndexesItsBatchMates() throws Exception {
         String page = UUID.randomUUID().toString().replace("-", "").substring(0, 16) + "0".repeat(48);
         Article good = article(page, 1, "无锡举行长江大保护会议", "本报讯 12月18日，无锡召开长江大保护推进会。");
@@ -133,10 +184,15 @@ class ArticlesToSearchIT {
                 .body("error", startsWith("size must be between 1 and 100"));
     }
 
+    /** An article of a page of its own: a file named after the page (one name and date is one page, see PageVersions). */
     private static Article article(String page, int ordinal, String headline, String body) {
-        return new Article(Article.idOf(page, ordinal), ordinal, page, "2023-12-21.txt", LocalDate.of(2023, 12, 21),
+        return article(page, "page-" + page.substring(0, 16) + ".txt", ordinal, headline, body, Instant.now());
+    }
+
+    private static Article article(String page, String file, int ordinal, String headline, String body, Instant enrichedAt) {
+        return new Article(Article.idOf(page, ordinal), ordinal, page, file, LocalDate.of(2023, 12, 21),
                 headline, List.of(), body, body, LocalDate.of(2023, 12, 20), List.of(LocalDate.of(2023, 12, 20)), List.of("高美梅"), List.of("杜小刚"),
-                List.of("宜兴市"), List.of(), List.of("太湖", RUN), null, body.length(), Instant.now(), "test");
+                List.of("宜兴市"), List.of(), List.of("太湖", RUN), null, body.length(), enrichedAt, "test");
     }
 
     private void send(String key, String value) {

@@ -349,7 +349,8 @@ class IndexingIT {
 
     private static Article article(String page, int ordinal, String headline, Instant enrichedAt) {
         String body = "本报讯 12月20日，" + headline + "。";
-        return new Article(Article.idOf(page, ordinal), ordinal, page, "2023-12-21.txt", LocalDate.of(2023, 12, 21), headline,
+        // a file named after the page: one name and issue date is one page (PageVersions)
+        return new Article(Article.idOf(page, ordinal), ordinal, page, "page-" + page.substring(0, 16) + ".txt", LocalDate.of(2023, 12, 21), headline,
                 List.of(), body, body, LocalDate.of(2023, 12, 20), List.of(LocalDate.of(2023, 12, 20)), List.of(), List.of(), List.of(), List.of(), List.of(),
                 null, body.length(), enrichedAt, "test");
     }

@@ -1,0 +1,101 @@
+package io.newsflow.search.index;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Asks the index which versions it holds of some pages, and deletes the articles of given versions ({@link PageVersions}). */
+final class IndexedPageVersions {
+    /** Versions one search returns at most: one or two a page, for the pages of one batch. */
+    private static final int MAX_VERSIONS = 2_000;
+    /** Articles of replaced versions one deletion finds at most: a page has at most a hundred. */
+    private static final int MAX_ARTICLES = 10_000;
+
+    private final ElasticsearchClient client;
+
+    IndexedPageVersions(ElasticsearchClient client) {
+        this.client = client;
+    }
+
+    /** What the index shows of a version: one of its articles' page fields. */
+    record PageFields(String pageSha256, String sourceFile, LocalDate issueDate, Instant enrichedAt) {
+    }
+
+    /** The versions {@code target} holds of these pages (one search, one hit a version). */
+    Map<PageVersions.PageKey, List<PageVersions.Version>> indexed(String target, Set<PageVersions.PageKey> pages) throws IOException {
+        if (pages.isEmpty()) {
+            return Map.of();
+        }
+        SearchResponse<PageFields> response = client.search(s -> s.index(target).size(MAX_VERSIONS)
+                        .query(anyOf(pages.stream().map(IndexedPageVersions::page).toList()))
+                        .collapse(c -> c.field("pageSha256"))
+                        .source(src -> src.filter(f -> f.includes("pageSha256", "sourceFile", "issueDate", "enrichedAt"))),
+                PageFields.class);
+        Map<PageVersions.PageKey, List<PageVersions.Version>> versions = new HashMap<>();
+        for (Hit<PageFields> hit : response.hits().hits()) {
+            PageFields fields = hit.source();
+            if (fields != null && fields.enrichedAt() != null && fields.pageSha256() != null) {
+                versions.computeIfAbsent(new PageVersions.PageKey(fields.sourceFile(), fields.issueDate()), k -> new ArrayList<>())
+                        .add(new PageVersions.Version(fields.pageSha256(), fields.enrichedAt()));
+            }
+        }
+        return versions;
+    }
+
+    /**
+     * Deletes the articles of these versions of these pages; returns how many there were. The articles are found by a
+     * search and deleted with {@code _bulk}: the node has no {@code _delete_by_query} (its reindex module is not
+     * installed locally).
+     */
+    long deleteVersions(String target, Map<PageVersions.PageKey, Set<String>> versions) throws IOException {
+        List<Query> clauses = new ArrayList<>();
+        versions.forEach((page, shas) -> clauses.add(Query.of(q -> q.bool(b -> b.filter(page(page))
+                .filter(f -> f.terms(t -> t.field("pageSha256").terms(v -> v.value(values(shas)))))))));
+        SearchResponse<Void> found = client.search(s -> s.index(target).size(MAX_ARTICLES).source(src -> src.fetch(false))
+                .query(anyOf(clauses)), Void.class);
+        List<Hit<Void>> hits = found.hits().hits();
+        if (hits.isEmpty()) {
+            return 0;
+        }
+        BulkRequest.Builder bulk = new BulkRequest.Builder();
+        // the hit's own index: the alias may point at several during a re-index, and a delete needs one
+        hits.forEach(hit -> bulk.operations(op -> op.delete(d -> d.index(hit.index()).id(hit.id()))));
+        BulkResponse response = client.bulk(bulk.build());
+        long deleted = response.items().stream().filter(item -> item.error() == null).count();
+        if (response.errors()) {
+            throw new IOException("Elasticsearch did not delete " + (hits.size() - deleted) + " articles of replaced page versions: "
+                    + response.items().stream().filter(item -> item.error() != null).findFirst()
+                            .map(item -> item.status() + " " + item.error().reason()).orElse(""));
+        }
+        return deleted;
+    }
+
+    private static Query page(PageVersions.PageKey page) {
+        return Query.of(q -> q.bool(b -> b
+                .filter(f -> f.term(t -> t.field("sourceFile").value(page.sourceFile())))
+                .filter(f -> f.term(t -> t.field("issueDate").value(page.issueDate().toString())))));
+    }
+
+    private static Query anyOf(List<Query> clauses) {
+        return Query.of(q -> q.bool(BoolQuery.of(b -> b.should(clauses).minimumShouldMatch("1"))));
+    }
+
+    private static List<FieldValue> values(Collection<String> strings) {
+        return strings.stream().map(FieldValue::of).toList();
+    }
+}
