@@ -19,7 +19,9 @@ import java.util.Set;
  * Drives generated pages through the whole system while faults hit it one after another, and after each fault
  * waits for the system to settle without help: exactly the expected article ids searchable (none lost, none
  * extra), no good page or article dead-lettered or refused, nothing left in {@code inbox/} or {@code processing/},
- * every service ready. The expected ids are what enrich-service's pipeline makes of the pages in this JVM.
+ * every service ready. The expected ids are what enrich-service's pipeline makes of the pages in this JVM. A fault
+ * may add bad pages of its own (a poison page): each must be dead-lettered exactly once, and none of its articles
+ * indexed.
  */
 public final class ChaosRun {
     private static final System.Logger LOG = System.getLogger(ChaosRun.class.getName());
@@ -63,6 +65,8 @@ public final class ChaosRun {
         }, Duration.ZERO, Fault.NOTHING, rate));
         faults.add(new Fault("second enrich- and search-service killed (rebalance)", ChaosTarget::killExtraInstances,
                 Duration.ZERO, Fault.NOTHING, rate));
+        faults.add(new Fault("poison page (100,000 copies of one line) among the pages",
+                target -> target.drop(PoisonPage.repeatedLine(100_000)), Duration.ZERO, Fault.NOTHING, rate, 1));
         faults.add(new Fault("inbox flooded (all pages at once)", Fault.NOTHING, Duration.ZERO, Fault.NOTHING, 0));
         return faults;
     }
@@ -82,14 +86,17 @@ public final class ChaosRun {
         BenchStack stack = BenchStack.start(options.home(), options.root());
         ChaosReport report = new ChaosReport();
         try {
-            ChaosTarget target = new ChaosTarget(stack.system());
+            ChaosTarget target = new ChaosTarget(stack.system(), stack.inbox());
             Set<String> expected = new HashSet<>();
+            int pageDeadLetters = 0;
             for (int f = 0; f < faults.size(); f++) {
                 List<GeneratedPage> batch = pages.subList(f * pages.size() / faults.size(), (f + 1) * pages.size() / faults.size());
                 Set<String> batchPages = new HashSet<>();
                 batch.forEach(page -> batchPages.add(page.sha256()));
                 articles.stream().filter(a -> batchPages.contains(a.pageSha256())).forEach(a -> expected.add(a.id()));
-                report.add(runFault(faults.get(f), batch, Set.copyOf(expected), stack, target, options.settleTimeout()));
+                pageDeadLetters += faults.get(f).pageDeadLetters();
+                report.add(runFault(faults.get(f), batch, Set.copyOf(expected), pageDeadLetters, stack, target,
+                        options.settleTimeout()));
                 System.out.println(report.table());
             }
         } finally {
@@ -98,8 +105,11 @@ public final class ChaosRun {
         return report;
     }
 
-    private static ChaosReport.Row runFault(Fault fault, List<GeneratedPage> batch, Set<String> expected, BenchStack stack,
-                                            ChaosTarget target, Duration settleTimeout) throws Exception {
+    /**
+     * @param pageDeadLetters the bad pages of this fault and the faults before it: each dead-lettered exactly once
+     */
+    private static ChaosReport.Row runFault(Fault fault, List<GeneratedPage> batch, Set<String> expected, int pageDeadLetters,
+                                            BenchStack stack, ChaosTarget target, Duration settleTimeout) throws Exception {
         LOG.log(System.Logger.Level.INFO, "chaos: {0} ({1} pages)", fault.name(), Integer.toString(batch.size()));
         PageFeeder feeder = new PageFeeder(stack.inbox(), batch, fault.pagesPerSecond()).start();
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
@@ -115,7 +125,7 @@ public final class ChaosRun {
 
         SystemState state = SystemState.read(stack);
         long settleDeadline = System.nanoTime() + settleTimeout.toNanos();
-        while (!state.settled(expected) && System.nanoTime() < settleDeadline) {
+        while (!(state.settled(expected) && state.pagesDeadLettered() >= pageDeadLetters) && System.nanoTime() < settleDeadline) {
             Thread.sleep(POLL);
             state = SystemState.read(stack);
         }
@@ -123,8 +133,9 @@ public final class ChaosRun {
         String problem = null;
         if (!state.settled(expected)) {
             problem = "not settled within " + settleTimeout.toSeconds() + " s";
-        } else if (!state.nothingRefused()) {
-            problem = "good pages or articles refused";
+        } else if (!state.onlyBadPagesRefused(pageDeadLetters)) {
+            problem = state.pagesDeadLettered() == pageDeadLetters ? "good pages or articles refused"
+                    : pageDeadLetters + " pages should be dead-lettered, " + state.pagesDeadLettered() + " were";
         }
         return new ChaosReport.Row(fault.name(), batch.size(), (healed - injected) / 1e9, recovery,
                 state.lost(expected), state.extra(expected), state.pagesDeadLettered(), state.articlesDeadLettered(),

@@ -1,5 +1,7 @@
 package io.newsflow.bench.chaos;
 
+import io.newsflow.bench.corpus.GeneratedPage;
+import io.newsflow.bench.stack.Inbox;
 import io.newsflow.localstack.LocalStack;
 import io.newsflow.localstack.NewsflowSystem;
 import io.newsflow.localstack.ServiceProcess;
@@ -17,10 +19,18 @@ final class ChaosTarget {
     private static final System.Logger LOG = System.getLogger(ChaosTarget.class.getName());
 
     private final NewsflowSystem system;
+    private final Inbox inbox;
     private final List<ServiceProcess> extraInstances = new ArrayList<>();
 
-    ChaosTarget(NewsflowSystem system) {
+    ChaosTarget(NewsflowSystem system, Inbox inbox) {
         this.system = system;
+        this.inbox = inbox;
+    }
+
+    /** A page dropped into the inbox as a newsroom would drop it. */
+    void drop(GeneratedPage page) throws IOException {
+        inbox.drop(page);
+        LOG.log(System.Logger.Level.INFO, "dropped {0} ({1} bytes)", page.fileName(), Integer.toString(page.bytes().length));
     }
 
     NewsflowSystem system() {

@@ -12,8 +12,14 @@ import java.time.Duration;
  * @param outage       how long the fault lasts before {@code heal}
  * @param heal         what is done after the outage
  * @param pagesPerSecond rate of the fault's pages into the inbox; 0 drops them all at once
+ * @param pageDeadLetters pages the fault itself makes bad, each to be dead-lettered exactly once
  */
-record Fault(String name, Action inject, Duration outage, Action heal, double pagesPerSecond) {
+record Fault(String name, Action inject, Duration outage, Action heal, double pagesPerSecond, int pageDeadLetters) {
+
+    /** A fault that makes no page bad: nothing may be dead-lettered. */
+    Fault(String name, Action inject, Duration outage, Action heal, double pagesPerSecond) {
+        this(name, inject, outage, heal, pagesPerSecond, 0);
+    }
 
     /** Something done to the system under test. */
     @FunctionalInterface

@@ -51,9 +51,12 @@ record SystemState(Set<String> indexedIds, long pagesDeadLettered, long articles
         return indexedIds.stream().filter(id -> !expected.contains(id)).count();
     }
 
-    /** Nothing good may be dead-lettered or refused: every page of the run is a good page. */
-    boolean nothingRefused() {
-        return pagesDeadLettered == 0 && articlesDeadLettered == 0 && filesFailed == 0;
+    /**
+     * Nothing good may be dead-lettered or refused: exactly the run's bad pages are on the pages' dead-letter topic,
+     * every other page of the run is a good page.
+     */
+    boolean onlyBadPagesRefused(long badPages) {
+        return pagesDeadLettered == badPages && articlesDeadLettered == 0 && filesFailed == 0;
     }
 
     private static boolean ready(BenchStack stack, ServiceProcess service) {
