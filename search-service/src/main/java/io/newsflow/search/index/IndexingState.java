@@ -9,28 +9,40 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Whether indexing is waiting for Elasticsearch right now, since when and why: what readiness answers, the metrics
- * show and the logs report once per change (not once per retry).
+ * Whether indexing is waiting for Elasticsearch (the bean) or for another part (an instance of its own, such as
+ * the dead letters' wait for Kafka) right now, since when and why: what readiness answers, the metrics show and the
+ * logs report once per change (not once per retry).
  */
 @ApplicationScoped
 public class IndexingState {
 
-    /** A wait in progress: its cause (short, for metrics), the last reason Elasticsearch or the client gave. */
-    public record Waiting(String cause, String reason, Instant since) {
+    /** A wait in progress: for what, its cause (short, for metrics), the last reason the other side gave. */
+    public record Waiting(String waitingFor, String cause, String reason, Instant since) {
         public String describe(Instant now) {
-            return "indexing waits for Elasticsearch since " + since + " (" + Duration.between(since, now).toSeconds() + " s), "
-                    + cause + ": " + reason;
+            return "indexing waits for " + waitingFor + " since " + since + " (" + Duration.between(since, now).toSeconds()
+                    + " s), " + cause + ": " + reason;
         }
     }
 
     private final AtomicReference<Waiting> waiting = new AtomicReference<>();
+    private final String waitingFor;
     private final Clock clock;
 
     public IndexingState() {
-        this(Clock.systemUTC());
+        this("Elasticsearch", Clock.systemUTC());
+    }
+
+    /** A wait for something else than Elasticsearch. */
+    public IndexingState(String waitingFor) {
+        this(waitingFor, Clock.systemUTC());
     }
 
     IndexingState(Clock clock) {
+        this("Elasticsearch", clock);
+    }
+
+    private IndexingState(String waitingFor, Clock clock) {
+        this.waitingFor = waitingFor;
         this.clock = clock;
     }
 
@@ -40,8 +52,8 @@ public class IndexingState {
      */
     public boolean waiting(String cause, String reason) {
         Waiting before = waiting.getAndUpdate(current -> current == null
-                ? new Waiting(cause, reason, clock.instant())
-                : new Waiting(cause, reason, current.since()));
+                ? new Waiting(waitingFor, cause, reason, clock.instant())
+                : new Waiting(waitingFor, cause, reason, current.since()));
         return before == null || !before.cause().equals(cause);
     }
 

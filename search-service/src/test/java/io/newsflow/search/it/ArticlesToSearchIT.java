@@ -2,6 +2,7 @@ package io.newsflow.search.it;
 
 import io.newsflow.localstack.InjectKafkaCompanion;
 import io.newsflow.localstack.LocalStackResource;
+import io.newsflow.localstack.TopicSnapshot;
 import io.newsflow.model.Article;
 import io.newsflow.model.NewsJson;
 import io.newsflow.model.Topics;
@@ -23,6 +24,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
@@ -36,6 +38,9 @@ class ArticlesToSearchIT {
 
     @InjectKafkaCompanion
     KafkaCompanion kafka;
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "newsflow.search.dead-letter-timeout")
+    Duration deadLetterTimeout;
 
     @Test
     void indexesArticlesFromKafkaAndFindsThemByAChineseName() throws Exception {
@@ -173,6 +178,64 @@ class ArticlesToSearchIT {
                         .then().statusCode(200)
                         .body("hits.id", contains(good.id())));
         given().when().get("/api/articles/" + refused.id()).then().statusCode(404);
+    }
+
+    @Test
+    void deadLettersKafkaDoesNotAcknowledgeAreWaitedForAndTheirBatchMatesAreNeverDeadLettered() throws Exception {
+        String page = UUID.randomUUID().toString().replace("-", "").substring(0, 16) + "0".repeat(48);
+        List<Article> good = List.of(article(page, 1, "新吴区举办招聘会", "本报讯 12月18日，新吴区举办招聘会。"),
+                article(page, 3, "新吴区开通公交线路", "本报讯 12月18日，新吴区开通公交线路。"));
+        Article base = article(page, 2, "过长的类别", "本报讯 12月18日，过长的类别。");
+        Article refused = new Article(base.id(), base.ordinal(), base.pageSha256(), base.sourceFile(), base.issueDate(),
+                base.headline(), base.subheadlines(), base.body(), base.lead(), base.eventDate(), base.dates(), base.reporters(),
+                base.persons(), base.places(), base.organizations(), base.keywords(), "类".repeat(12_000),
+                base.charCount(), base.enrichedAt(), base.pipelineVersion());
+        long node = LocalStackResource.stack().elasticsearch().pid();
+        long broker = LocalStackResource.stack().kafka().pid();
+        try {
+            // the batch is read while the node is frozen, so that it is still being indexed when the broker freezes
+            Signals.send("STOP", node);
+            for (Article article : List.of(good.get(0), refused, good.get(1))) {
+                send(article.id(), NewsJson.mapper().writeValueAsString(article));
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> metric("newsflow_search_indexing_waiting") == 1.0);
+            Signals.send("STOP", broker);
+            Signals.send("CONT", node);
+            // the documents are written, the dead letter is not acknowledged: waited for, with readiness saying why
+            await().atMost(Duration.ofSeconds(30)).until(() -> "DOWN".equals(deadLetterCheck().get("status"))
+                    && String.valueOf(deadLetterCheck().get("data")).contains("Kafka to take dead letters"));
+            // longer than one attempt (newsflow.search.dead-letter-timeout), after which the batch used to be rejected whole
+            await().during(deadLetterTimeout.plusSeconds(2)).atMost(deadLetterTimeout.plusSeconds(10))
+                    .until(() -> "DOWN".equals(deadLetterCheck().get("status")));
+        } finally {
+            Signals.send("CONT", node);
+            Signals.send("CONT", broker);
+        }
+        // the refused document is dead-lettered (again, should its batch be redelivered after the broker's return:
+        // at least once), its batch mates never
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(TopicSnapshot.read(kafka, Topics.ARTICLES_DLQ))
+                .filteredOn(record -> record.key().startsWith(page.substring(0, 16)))
+                .isNotEmpty().allSatisfy(record -> assertThat(record.key()).isEqualTo(refused.id())));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().queryParam("q", "新吴区").queryParam("keyword", RUN).when().get("/api/search")
+                        .then().statusCode(200).body("hits.id", containsInAnyOrder(good.get(0).id(), good.get(1).id())));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "UP".equals(deadLetterCheck().get("status")));
+        assertThat(TopicSnapshot.read(kafka, Topics.ARTICLES_DLQ)).filteredOn(record -> record.key().startsWith(page.substring(0, 16)))
+                .allSatisfy(record -> assertThat(record.key()).isEqualTo(refused.id()));
+    }
+
+    /** The dead letters' readiness check as /q/health/ready shows it, whatever the overall status. */
+    private static java.util.Map<String, Object> deadLetterCheck() {
+        return given().when().get("/q/health/ready").then().extract().jsonPath()
+                .getMap("checks.find { it.name == 'kafka-dead-letters' }");
+    }
+
+    /** A metric's value on /q/metrics (Prometheus text), or NaN when absent. */
+    private static double metric(String name) {
+        return given().when().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                .filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElse(Double.NaN);
     }
 
     @Test

@@ -88,7 +88,7 @@ class IndexingIT {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(idsOf(page)).hasSize(30));
 
         long pid = stack.elasticsearch().pid();
-        signal("STOP", pid);
+        Signals.send("STOP", pid);
         Instant frozen = Instant.now();
         try {
             Instant newer = Instant.now();
@@ -112,7 +112,7 @@ class IndexingIT {
                 await().during(left).atMost(left.plusSeconds(10)).until(() -> health("live").statusCode() == 200);
             }
         } finally {
-            signal("CONT", pid);
+            Signals.send("CONT", pid);
         }
         assertThat(Duration.between(frozen, Instant.now())).isGreaterThanOrEqualTo(freeze);
 
@@ -395,12 +395,6 @@ class IndexingIT {
                 .filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .findFirst().orElse(Double.NaN);
-    }
-
-    /** SIGSTOP freezes the node (connections are accepted, nothing answers); SIGCONT thaws it. */
-    private static void signal(String signal, long pid) throws IOException, InterruptedException {
-        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
-        assertThat(kill.waitFor()).as("kill -%s %d", signal, pid).isZero();
     }
 
     /** What the node answers search-service's user, with the password the service has. */
