@@ -2,8 +2,8 @@ package io.newsflow.search.index;
 
 import io.newsflow.model.Article;
 import io.newsflow.model.NewsJson;
+import io.newsflow.search.config.KafkaClientConfig;
 import io.newsflow.search.config.SearchConfig;
-import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -64,14 +63,14 @@ public class Reindexer {
     private final SearchConfig config;
     private final BulkIndexer indexer;
     private final ManagedExecutor executor;
-    private final Map<String, Object> kafkaConfig;
+    private final KafkaClientConfig kafkaConfig;
     private final String articlesTopic;
     private final AtomicReference<Status> status = new AtomicReference<>(Status.idle());
     private final AtomicLong replayed = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
 
     public Reindexer(IndexManager indexManager, ReindexDiskCheck diskCheck, SearchConfig config, BulkIndexer indexer,
-                     ManagedExecutor executor, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
+                     ManagedExecutor executor, KafkaClientConfig kafkaConfig,
                      @ConfigProperty(name = "mp.messaging.incoming.articles.topic") String articlesTopic) {
         this.indexManager = indexManager;
         this.diskCheck = diskCheck;
@@ -198,16 +197,9 @@ public class Reindexer {
     }
 
     private KafkaConsumer<String, String> consumer() {
-        Map<String, Object> config = new HashMap<>();
-        kafkaConfig.forEach((key, value) -> {
-            if (ConsumerConfig.configNames().contains(key)) {
-                config.put(key, value);
-            }
-        });
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG); // assigned partitions, no group: nothing to commit
+        Map<String, Object> config = kafkaConfig.consumer("search-reindex"); // assigned partitions, no group
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "search-reindex");
         return new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
     }
 }

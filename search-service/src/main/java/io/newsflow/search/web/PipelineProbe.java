@@ -2,10 +2,10 @@ package io.newsflow.search.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsflow.model.Topics;
+import io.newsflow.search.config.KafkaClientConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -43,7 +43,7 @@ public class PipelineProbe {
     static final int FAILED_LISTED = 5;
 
     private final Path home;
-    private final String bootstrapServers;
+    private final KafkaClientConfig kafkaConfig;
     private final String articlesTopic;
     private final String groupId;
     private final String articlesDlqTopic;
@@ -53,13 +53,13 @@ public class PipelineProbe {
     private Admin admin;
 
     public PipelineProbe(@ConfigProperty(name = "newsflow.home") Path home,
-                         @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                         KafkaClientConfig kafkaConfig,
                          @ConfigProperty(name = "mp.messaging.incoming.articles.topic", defaultValue = Topics.ARTICLES) String articlesTopic,
                          @ConfigProperty(name = "mp.messaging.incoming.articles.group.id", defaultValue = "search-service") String groupId,
                          @ConfigProperty(name = "mp.messaging.outgoing.articles-dlq.topic", defaultValue = Topics.ARTICLES_DLQ) String articlesDlqTopic,
                          WebConfig webConfig) {
         this.home = home;
-        this.bootstrapServers = bootstrapServers;
+        this.kafkaConfig = kafkaConfig;
         this.articlesTopic = articlesTopic;
         this.groupId = groupId;
         this.articlesDlqTopic = articlesDlqTopic;
@@ -243,12 +243,7 @@ public class PipelineProbe {
 
     private synchronized Admin admin() {
         if (admin == null) {
-            int millis = (int) timeout.toMillis();
-            admin = Admin.create(Map.of(
-                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                    AdminClientConfig.CLIENT_ID_CONFIG, "search-service-overview",
-                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis,
-                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis));
+            admin = Admin.create(kafkaConfig.admin("search-service-overview", timeout));
         }
         return admin;
     }
