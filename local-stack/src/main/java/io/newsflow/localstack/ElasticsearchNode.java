@@ -30,14 +30,17 @@ import java.util.stream.Stream;
  * <p>The node is started with {@code bin/elasticsearch -d -p <pid file>}: the launcher returns once the
  * node is up and leaves it running detached in its own session ({@code setsid}), with no launcher JVM
  * kept alive beside it. So the node outlives the JVM that started it ({@code bin/newsflow up}) and is
- * stopped by pid ({@link #stopPid}). When this JVM runs as root the node runs as the system user
- * {@value UnprivilegedUser#NAME}, because Elasticsearch refuses root.
+ * stopped by pid ({@link #stopPid}), once the process holding the pid is known to be this node: its command
+ * line carries the {@link ProcessMark} of the pid file (put there through {@code config/jvm.options.d/}). When
+ * this JVM runs as root the node runs as the system user {@value UnprivilegedUser#NAME}, because Elasticsearch
+ * refuses root.
  *
  * <p>Work folder layout (the folder is dedicated to one node and handed to the node user):
  * <pre>
  *   elasticsearch.pid   pid of the running node
  *   es-home/            the node's Elasticsearch home (see {@link ElasticsearchInstall})
- *   config/             ES_PATH_CONF, rewritten at every start (with the names dictionary, see {@link Options#namesFile})
+ *   config/             ES_PATH_CONF, rewritten at every start (with the names dictionary, see {@link Options#namesFile},
+ *                       and the process mark)
  *   data/ logs/ tmp/    path.data, path.logs (+ elasticsearch.out, the launcher's output), ES_TMPDIR
  * </pre>
  */
@@ -58,7 +61,8 @@ public final class ElasticsearchNode implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(ElasticsearchNode.class.getName());
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
-    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    /** Time for the node to close its shards. */
+    static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final Pattern HEALTH_STATUS = Pattern.compile("\"status\"\\s*:\\s*\"(green|yellow|red)\"");
 
     private final String httpUrl;
@@ -90,7 +94,7 @@ public final class ElasticsearchNode implements AutoCloseable {
         Path workDir = o.workDir().toAbsolutePath();
         Path pidFile = workDir.resolve(PID_FILE);
         OptionalLong running = readPid(pidFile);
-        if (running.isPresent() && isElasticsearch(running.getAsLong())) {
+        if (running.isPresent() && RecordedProcess.of(running.getAsLong(), mark(workDir)) instanceof RecordedProcess.Ours) {
             throw new IOException("an Elasticsearch node already runs from " + workDir + " (pid " + running.getAsLong() + "); stop it first");
         }
         requirePortFree(o.httpPort());
@@ -103,6 +107,8 @@ public final class ElasticsearchNode implements AutoCloseable {
         Path distribution = ElasticsearchInstall.unpackedDistribution(o.distributionZip(), o.cacheDir().toAbsolutePath());
         Path home = ElasticsearchInstall.nodeHome(distribution, o.pluginZip(), workDir, javaHome);
         Path conf = writeConfig(home, workDir, o.httpPort(), o.heapMb());
+        // the node JVM reads its options from there, the mark among them (ES_JAVA_OPTS would split a path at blanks)
+        Files.writeString(conf.resolve("jvm.options.d/newsflow-mark.options"), mark(workDir).argument() + "\n");
         copyNamesFile(o.namesFile(), conf.resolve(ElasticsearchInstall.pluginName(o.pluginZip())));
         o.users().installRealm(home, conf, javaHome, o.rolesFile());
         Path out = logs.resolve("elasticsearch.out");
@@ -136,7 +142,7 @@ public final class ElasticsearchNode implements AutoCloseable {
         long deadline = started + START_TIMEOUT.toNanos();
         Process launcher = pb.start();
         if (!launcher.waitFor(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-            readPid(pidFile).ifPresent(ElasticsearchNode::stopPid);
+            readPid(pidFile).ifPresent(p -> stopPid(p, workDir));
             launcher.descendants().forEach(ProcessHandle::destroyForcibly);
             launcher.destroyForcibly();
             throw failure("Elasticsearch did not start within " + START_TIMEOUT.toSeconds() + " s", logs);
@@ -187,7 +193,7 @@ public final class ElasticsearchNode implements AutoCloseable {
     /** Graceful stop (SIGTERM, up to ~30 s), then kill; idempotent. */
     public void stop() {
         if (stopped.compareAndSet(false, true)) {
-            stopPid(pid);
+            stopPid(pid, pidFile.getParent());
             try {
                 // Elasticsearch removes its pid file on a clean exit; not after a kill
                 if (readPid(pidFile).orElse(-1) == pid) {
@@ -205,19 +211,19 @@ public final class ElasticsearchNode implements AutoCloseable {
     }
 
     /**
-     * Stops the node with this pid, as started by any JVM: SIGTERM, up to ~30 s for Elasticsearch to
-     * close its shards, then SIGKILL for it and anything it started. Does nothing when the pid is gone
-     * or (pid reuse) is not an Elasticsearch process.
+     * Stops the node with this pid, as started by any JVM from {@code workDir}: SIGTERM, up to ~30 s for Elasticsearch
+     * to close its shards, then SIGKILL for it and anything it started. Signals nothing when the pid is gone or belongs
+     * to another process (pid reuse, see {@link ProcessMark}).
      */
-    public static void stopPid(long pid) {
-        if (!ChildProcesses.isAlive(pid)) {
-            return;
+    static void stopPid(long pid, Path workDir) {
+        if (RecordedProcess.of(pid, mark(workDir)) instanceof RecordedProcess.Ours ours) {
+            ChildProcesses.stop(ours.handle(), STOP_TIMEOUT);
         }
-        if (!isElasticsearch(pid)) {
-            LOG.log(System.Logger.Level.WARNING, "pid {0} is not an Elasticsearch process; leaving it alone", String.valueOf(pid));
-            return;
-        }
-        ChildProcesses.stop(pid, STOP_TIMEOUT);
+    }
+
+    /** The mark on the command line of a node started from {@code workDir}, put there by a JVM options file. */
+    static ProcessMark mark(Path workDir) {
+        return ProcessMark.forPidFile(workDir.toAbsolutePath().resolve(PID_FILE));
     }
 
     /** The pid in a node's pid file, if the file exists and holds one. */
@@ -227,14 +233,6 @@ public final class ElasticsearchNode implements AutoCloseable {
         }
         String text = Files.readString(pidFile).strip();
         return text.matches("\\d+") ? OptionalLong.of(Long.parseLong(text)) : OptionalLong.empty();
-    }
-
-    /** Alive and (as far as we may look) running Elasticsearch. */
-    private static boolean isElasticsearch(long pid) {
-        return ProcessHandle.of(pid)
-                .filter(ProcessHandle::isAlive)
-                .map(p -> p.info().commandLine().map(cmd -> cmd.contains("org.elasticsearch")).orElse(true))
-                .orElse(false);
     }
 
     private void awaitHealthy(long deadlineNanos) throws IOException, InterruptedException {

@@ -24,6 +24,9 @@ import java.util.stream.Collectors;
 public final class KafkaBroker implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(KafkaBroker.class.getName());
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    private static final String PID_FILE = "kafka.pid";
+    /** Time for a controlled shutdown. */
+    static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
     /**
      * @param workDir        folder for the broker's config, data and log
@@ -54,6 +57,12 @@ public final class KafkaBroker implements AutoCloseable {
     /** Starts the broker process without waiting for it; call {@link #awaitReady()} before use. */
     public static KafkaBroker launch(Options options) throws IOException, InterruptedException {
         Path workDir = options.workDir().toAbsolutePath();
+        // a broker that cannot bind exits, and waiting for it would find whoever holds the port answering instead
+        for (int port : List.of(options.port(), options.controllerPort())) {
+            if (!FreePorts.isFree(port)) {
+                throw new PortInUseException("port " + port + " on 127.0.0.1 is in use; is another Kafka running?");
+            }
+        }
         Files.createDirectories(workDir.resolve("data"));
         Path config = workDir.resolve("server.properties");
         Files.writeString(config, serverProperties(options, workDir));
@@ -65,6 +74,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     private static Process startProcess(Options options, Path workDir, Path config) throws IOException {
         List<String> command = javaCommand(options, options.heapMb());
+        command.add(mark(workDir).argument());
         command.add("kafka.Kafka");
         command.add(config.toString());
         Path log = workDir.resolve("kafka.log");
@@ -73,7 +83,7 @@ public final class KafkaBroker implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
-        Files.writeString(workDir.resolve("kafka.pid"), Long.toString(process.pid()));
+        Files.writeString(workDir.resolve(PID_FILE), Long.toString(process.pid()));
         LOG.log(System.Logger.Level.INFO, "Kafka broker starting on 127.0.0.1:{0} (pid {1}, log {2})",
                 String.valueOf(options.port()), String.valueOf(process.pid()), log);
         return process;
@@ -138,7 +148,15 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Stops the broker gracefully (controlled shutdown), killing it if it does not exit in time. */
     public void stop() {
-        ChildProcesses.stop(process.pid(), Duration.ofSeconds(30));
+        ChildProcesses.stop(process.toHandle(), STOP_TIMEOUT);
+    }
+
+    /**
+     * The mark on the command line of a broker started with this work folder: what tells it from a process that got
+     * its pid later.
+     */
+    static ProcessMark mark(Path workDir) {
+        return ProcessMark.forPidFile(workDir.resolve(PID_FILE));
     }
 
     @Override

@@ -33,6 +33,8 @@ import java.util.stream.Collectors;
 public final class LocalStack implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(LocalStack.class.getName());
     private static final String STATE_FILE = "stack.properties";
+    private static final String KAFKA_DIR = "kafka";
+    private static final String ELASTICSEARCH_DIR = "elasticsearch";
 
     /** Topics, partitions and whether they are compacted. */
     private static final Map<String, Boolean> TOPICS = Map.of(
@@ -156,16 +158,18 @@ public final class LocalStack implements AutoCloseable {
         Properties state = recorded.get();
         StackArtifacts artifacts = StackArtifacts.fromBuild();
         Path javaHome = JdkLocator.locate();
-        if (!ChildProcesses.isAlive(Long.parseLong(state.getProperty("kafka.pid")))) {
-            LOG.log(System.Logger.Level.INFO, "Kafka is not running: starting it again on its data");
+        RecordedProcess kafkaProcess = kafka(stackDir, state);
+        if (!(kafkaProcess instanceof RecordedProcess.Ours)) {
+            LOG.log(System.Logger.Level.INFO, "Kafka is not running ({0}): starting it again on its data", kafkaProcess.staleBecause());
             KafkaBroker kafka = KafkaBroker.launch(kafkaOptions(options, stackDir, port(state.getProperty("kafka.bootstrap")),
                     Integer.parseInt(state.getProperty("kafka.controller.port")), artifacts, javaHome));
             kafka.awaitReady();
             state.setProperty("kafka.pid", Long.toString(kafka.pid()));
         }
         String elasticsearchUrl = state.getProperty("elasticsearch.url");
-        if (elasticsearchUrl != null && !ChildProcesses.isAlive(Long.parseLong(state.getProperty("elasticsearch.pid")))) {
-            LOG.log(System.Logger.Level.INFO, "Elasticsearch is not running: starting it again on its data");
+        Optional<RecordedProcess> nodeProcess = elasticsearch(stackDir, state);
+        if (elasticsearchUrl != null && nodeProcess.isPresent() && !(nodeProcess.get() instanceof RecordedProcess.Ours)) {
+            LOG.log(System.Logger.Level.INFO, "Elasticsearch is not running ({0}): starting it again on its data", nodeProcess.get().staleBecause());
             ElasticsearchNode node = ElasticsearchNode.start(
                     elasticsearchOptions(options, stackDir, port(elasticsearchUrl), artifacts, javaHome));
             state.setProperty("elasticsearch.pid", Long.toString(node.pid()));
@@ -176,14 +180,14 @@ public final class LocalStack implements AutoCloseable {
 
     private static KafkaBroker.Options kafkaOptions(Options options, Path stackDir, int port, int controllerPort,
                                                     StackArtifacts artifacts, Path javaHome) {
-        return new KafkaBroker.Options(stackDir.resolve("kafka"), port, controllerPort, options.kafkaHeapMb(), javaHome,
+        return new KafkaBroker.Options(stackDir.resolve(KAFKA_DIR), port, controllerPort, options.kafkaHeapMb(), javaHome,
                 artifacts.kafkaClasspath());
     }
 
     private static ElasticsearchNode.Options elasticsearchOptions(Options options, Path stackDir, int port,
                                                                   StackArtifacts artifacts, Path javaHome) throws IOException {
         return new ElasticsearchNode.Options(artifacts.elasticsearchDistribution(), artifacts.analysisPlugin(),
-                options.cacheDir(), stackDir.resolve("elasticsearch"), port, options.elasticsearchHeapMb(), javaHome,
+                options.cacheDir(), stackDir.resolve(ELASTICSEARCH_DIR), port, options.elasticsearchHeapMb(), javaHome,
                 artifacts.namesFile(), artifacts.elasticsearchRoles(), ElasticsearchUsers.ensure(credentialsDir(stackDir)));
     }
 
@@ -250,11 +254,15 @@ public final class LocalStack implements AutoCloseable {
         stop();
     }
 
-    /** The endpoints of a stack started from {@code stackDir} by any JVM, if its processes are still alive. */
+    /**
+     * The endpoints of a stack started from {@code stackDir} by any JVM, if its broker and node still run (the
+     * processes it recorded, not others that got their pids since).
+     */
     public static Optional<Endpoints> running(Path stackDir) throws IOException {
-        return readState(stackDir)
-                .filter(state -> ChildProcesses.isAlive(Long.parseLong(state.getProperty("kafka.pid")))
-                        && ChildProcesses.isAlive(Long.parseLong(state.getProperty("elasticsearch.pid", "-1"))))
+        Path dir = stackDir.toAbsolutePath();
+        return readState(dir)
+                .filter(state -> kafka(dir, state) instanceof RecordedProcess.Ours
+                        && elasticsearch(dir, state).filter(RecordedProcess.Ours.class::isInstance).isPresent())
                 .map(state -> new Endpoints(state.getProperty("kafka.bootstrap"), state.getProperty("elasticsearch.url")));
     }
 
@@ -270,19 +278,60 @@ public final class LocalStack implements AutoCloseable {
         return pids;
     }
 
-    /** Stops a stack started from {@code stackDir} by another JVM. Returns whether there was one. */
+    /**
+     * Stops a stack started from {@code stackDir} by another JVM and removes its record. Only the broker and the node
+     * it recorded are signalled: a recorded pid that has exited or belongs to another process now is reported and left
+     * alone. Returns whether a broker or a node was stopped.
+     */
     public static boolean stop(Path stackDir) throws IOException {
-        Optional<Properties> state = readState(stackDir);
+        Path dir = stackDir.toAbsolutePath();
+        Optional<Properties> state = readState(dir);
         if (state.isEmpty()) {
             return false;
         }
-        long elasticsearchPid = Long.parseLong(state.get().getProperty("elasticsearch.pid", "-1"));
-        if (elasticsearchPid > 0) {
-            ElasticsearchNode.stopPid(elasticsearchPid);
+        boolean stopped = stopPart(dir, state.get(), "elasticsearch");
+        stopped |= stopPart(dir, state.get(), "kafka");
+        Files.deleteIfExists(dir.resolve(STATE_FILE));
+        return stopped;
+    }
+
+    /**
+     * Stops one part ({@code kafka} or {@code elasticsearch}) of the stack recorded under {@code stackDir}, if it is the
+     * process the stack started; {@link #startMissing} starts it again. Returns whether it was stopped.
+     */
+    public static boolean stopPart(Path stackDir, String part) throws IOException {
+        Path dir = stackDir.toAbsolutePath();
+        Optional<Properties> state = readState(dir);
+        return state.isPresent() && stopPart(dir, state.get(), part);
+    }
+
+    private static boolean stopPart(Path stackDir, Properties state, String part) {
+        Optional<RecordedProcess> recorded = switch (part) {
+            case "kafka" -> Optional.of(kafka(stackDir, state));
+            case "elasticsearch" -> elasticsearch(stackDir, state);
+            default -> throw new IllegalArgumentException("no part " + part + " in a local stack");
+        };
+        if (recorded.isEmpty()) {
+            return false;
         }
-        ChildProcesses.stop(Long.parseLong(state.get().getProperty("kafka.pid")), Duration.ofSeconds(30));
-        Files.deleteIfExists(stackDir.resolve(STATE_FILE));
-        return true;
+        if (recorded.get() instanceof RecordedProcess.Ours ours) {
+            ChildProcesses.stop(ours.handle(), part.equals("kafka") ? KafkaBroker.STOP_TIMEOUT : ElasticsearchNode.STOP_TIMEOUT);
+            return true;
+        }
+        LOG.log(System.Logger.Level.INFO, "{0}: stale pid in {1} ({2}); signalled nothing",
+                part, stackDir.resolve(STATE_FILE), recorded.get().staleBecause());
+        return false;
+    }
+
+    /** The broker's recorded pid, checked against the mark of the broker this stack started. */
+    private static RecordedProcess kafka(Path stackDir, Properties state) {
+        return RecordedProcess.of(Long.parseLong(state.getProperty("kafka.pid")), KafkaBroker.mark(stackDir.resolve(KAFKA_DIR)));
+    }
+
+    /** The node's recorded pid, checked against the mark of the node this stack started; empty for a Kafka-only stack. */
+    private static Optional<RecordedProcess> elasticsearch(Path stackDir, Properties state) {
+        return Optional.ofNullable(state.getProperty("elasticsearch.pid"))
+                .map(pid -> RecordedProcess.of(Long.parseLong(pid), ElasticsearchNode.mark(stackDir.resolve(ELASTICSEARCH_DIR))));
     }
 
     private void createTopics(int partitions) throws IOException, InterruptedException {

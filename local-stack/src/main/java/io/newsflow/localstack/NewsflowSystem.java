@@ -114,8 +114,9 @@ public final class NewsflowSystem {
         Credentials credentials = credentials();
         LOG.log(System.Logger.Level.INFO, "credentials: {0} (users {1})", credentials.passwordsFile(), String.join(", ", credentials.users()));
         for (ServiceProcess service : services()) {
-            if (service.runningPid().isPresent()) {
-                LOG.log(System.Logger.Level.INFO, "{0} already running", service.name());
+            Optional<Long> pid = service.runningPid();
+            if (pid.isPresent()) {
+                LOG.log(System.Logger.Level.INFO, "{0} already running (pid {1})", service.name(), String.valueOf(pid.get()));
                 continue;
             }
             service.start(javaHome, heapMb(service.name()), jvmOptions(service.name()), serviceConfig(service.name(), endpoints, credentials));
@@ -199,15 +200,10 @@ public final class NewsflowSystem {
             throw new IllegalArgumentException("unknown part " + part + "; expected one of " + String.join(", ", parts()));
         }
         Optional<ServiceProcess> service = services().stream().filter(s -> s.name().equals(part)).findFirst();
-        if (service.isPresent()) {
-            service.get().stop();
-        } else {
-            Long pid = LocalStack.processes(options.stackDir()).get(part);
-            if (pid != null) {
-                ChildProcesses.stop(pid, java.time.Duration.ofSeconds(30));
-            }
+        boolean stopped = service.isPresent() ? service.get().stop() : LocalStack.stopPart(options.stackDir(), part);
+        if (stopped) {
+            LOG.log(System.Logger.Level.INFO, "stopped {0}", part);
         }
-        LOG.log(System.Logger.Level.INFO, "stopped {0}", part);
         return up();
     }
 
@@ -233,8 +229,10 @@ public final class NewsflowSystem {
                 stack.map(LocalStack.Endpoints::elasticsearchUrl).orElse("")));
         for (ServiceProcess service : services()) {
             Optional<Long> pid = service.runningPid();
-            lines.add("%-16s %-8s %s".formatted(service.name(), pid.isPresent() ? "running" : "stopped",
-                    pid.map(p -> service.url() + " (pid " + p + ")").orElse("")));
+            String detail = pid.isPresent()
+                    ? service.url() + " (pid " + pid.get() + ")"
+                    : service.stalePidFile().map(why -> "(stale pid file: " + why + ")").orElse("");
+            lines.add("%-16s %-8s %s".formatted(service.name(), pid.isPresent() ? "running" : "stopped", detail));
         }
         return lines;
     }

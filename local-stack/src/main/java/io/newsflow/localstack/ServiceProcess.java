@@ -18,6 +18,10 @@ import java.util.Optional;
  * One newsflow service (a Quarkus fast-jar) running as a child process, with its pid and log in the data folder
  * so that another JVM ({@code bin/newsflow down}) can find and stop it.
  *
+ * <p>The pid file holds the bare pid; the process carries the {@link ProcessMark} of that file on its command line, and
+ * a pid whose process lacks it (a reused pid, a hand-written file) or has exited makes the file stale: it is removed
+ * with one line that says so, and nothing is signalled.
+ *
  * @param name   service name, e.g. {@code search-service}
  * @param jar    its {@code quarkus-run.jar}
  * @param port   HTTP port
@@ -25,6 +29,7 @@ import java.util.Optional;
  * @param logDir folder for the log file
  */
 public record ServiceProcess(String name, Path jar, int port, Path runDir, Path logDir) {
+    private static final System.Logger LOG = System.getLogger(ServiceProcess.class.getName());
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
 
     public Path pidFile() {
@@ -41,11 +46,12 @@ public record ServiceProcess(String name, Path jar, int port, Path runDir, Path 
 
     /** The pid of this service if it runs. */
     public Optional<Long> runningPid() throws IOException {
-        if (!Files.isRegularFile(pidFile())) {
-            return Optional.empty();
-        }
-        long pid = Long.parseLong(Files.readString(pidFile()).trim());
-        return ChildProcesses.isAlive(pid) ? Optional.of(pid) : Optional.empty();
+        return recorded().filter(RecordedProcess.Ours.class::isInstance).map(RecordedProcess::pid);
+    }
+
+    /** Why the pid file is stale (see {@link RecordedProcess#staleBecause()}); empty without one, or while the service runs. */
+    public Optional<String> stalePidFile() throws IOException {
+        return recorded().map(RecordedProcess::staleBecause);
     }
 
     /** Starts the service with the given configuration (as system properties) unless it already runs. */
@@ -57,9 +63,12 @@ public record ServiceProcess(String name, Path jar, int port, Path runDir, Path 
      * Starts the service with the given JVM options and configuration (as system properties) unless it already runs.
      */
     public long start(Path javaHome, int heapMb, List<String> jvmOptions, Map<String, String> config) throws IOException {
-        Optional<Long> running = runningPid();
-        if (running.isPresent()) {
-            return running.get();
+        Optional<RecordedProcess> recorded = recorded();
+        if (recorded.isPresent() && recorded.get() instanceof RecordedProcess.Ours ours) {
+            return ours.pid();
+        }
+        if (recorded.isPresent()) {
+            removeStale(recorded.get());
         }
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(name + " is not built: " + jar + " is missing (run ./mvnw -DskipTests package)");
@@ -71,7 +80,8 @@ public record ServiceProcess(String name, Path jar, int port, Path runDir, Path 
                 // small heaps: the serial collector needs far less memory of its own than G1 (RSS is what counts)
                 "-XX:+UseSerialGC", "-Dquarkus.http.port=" + port,
                 // the local run is for this machine only: nothing listens beyond the loopback interface
-                "-Dquarkus.http.host=127.0.0.1"));
+                "-Dquarkus.http.host=127.0.0.1",
+                ProcessMark.forPidFile(pidFile()).argument()));
         command.addAll(jvmOptions);
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
@@ -111,11 +121,34 @@ public record ServiceProcess(String name, Path jar, int port, Path runDir, Path 
         }
     }
 
-    /** Stops the service gracefully; returns whether it was running. */
+    /** Stops the service gracefully; returns whether it was running. A stale pid file is removed, nothing signalled. */
     public boolean stop() throws IOException {
-        Optional<Long> pid = runningPid();
-        pid.ifPresent(p -> ChildProcesses.stop(p, Duration.ofSeconds(20)));
+        Optional<RecordedProcess> recorded = recorded();
+        if (recorded.isEmpty()) {
+            return false;
+        }
+        if (recorded.get() instanceof RecordedProcess.Ours ours) {
+            ChildProcesses.stop(ours.handle(), Duration.ofSeconds(20));
+            Files.deleteIfExists(pidFile());
+            return true;
+        }
+        removeStale(recorded.get());
+        return false;
+    }
+
+    /** What the pid file records; empty without a pid file. A file without a pid records a pid no process has. */
+    private Optional<RecordedProcess> recorded() throws IOException {
+        if (!Files.isRegularFile(pidFile())) {
+            return Optional.empty();
+        }
+        String text = Files.readString(pidFile()).strip();
+        long pid = text.matches("[0-9]{1,18}") ? Long.parseLong(text) : -1;
+        return Optional.of(RecordedProcess.of(pid, ProcessMark.forPidFile(pidFile())));
+    }
+
+    private void removeStale(RecordedProcess stale) throws IOException {
+        LOG.log(System.Logger.Level.INFO, "{0}: stale pid file {1} ({2}); removed it, signalled nothing",
+                name, pidFile(), stale.staleBecause());
         Files.deleteIfExists(pidFile());
-        return pid.isPresent();
     }
 }
