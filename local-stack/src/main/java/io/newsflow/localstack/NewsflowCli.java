@@ -2,6 +2,8 @@ package io.newsflow.localstack;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.logging.Handler;
 import java.util.logging.Logger;
 
@@ -10,8 +12,14 @@ import java.util.logging.Logger;
  * environment variables (see docs/operations.md): {@code NEWSFLOW_HOME}, {@code NEWSFLOW_KAFKA_PORT},
  * {@code NEWSFLOW_ES_PORT}, {@code NEWSFLOW_SEARCH_PORT}, {@code NEWSFLOW_INGEST_PORT}, {@code NEWSFLOW_ENRICH_PORT};
  * {@code NEWSFLOW_READ_PROTECTED=true} makes reading need role reader too.
+ *
+ * <p>{@code up}, {@code down} and {@code restart} run one at a time per data folder ({@link LauncherLock}); {@code status}
+ * only looks and runs any time.
  */
 public final class NewsflowCli {
+    /** How long a launcher waits for another one on the same data folder: longer than a first {@code up} takes. */
+    private static final Duration LOCK_WAIT = Duration.ofMinutes(10);
+
     private NewsflowCli() {
     }
 
@@ -29,6 +37,21 @@ public final class NewsflowCli {
                 home(repository), repository,
                 port("NEWSFLOW_KAFKA_PORT", 9092), port("NEWSFLOW_ES_PORT", 9200), port("NEWSFLOW_SEARCH_PORT", 8080),
                 port("NEWSFLOW_INGEST_PORT", 8081), port("NEWSFLOW_ENRICH_PORT", 8082), readProtected()));
+        if (args[0].equals("status")) {
+            system.status().forEach(out::println);
+            return;
+        }
+        String command = String.join(" ", List.of(args).subList(0, args.length - 1));
+        try (LauncherLock lock = LauncherLock.acquire(system.options().home(), command, LOCK_WAIT)) {
+            run(args, system, out);
+        } catch (LauncherLock.HeldElsewhere e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    /** {@code up}, {@code down} or {@code restart PART}, under the launcher lock. */
+    private static void run(String[] args, NewsflowSystem system, PrintStream out) throws Exception {
         switch (args[0]) {
             case "up" -> {
                 LocalStack.Endpoints endpoints = system.up();
@@ -56,7 +79,6 @@ public final class NewsflowCli {
                 system.down();
                 out.println("newsflow stopped.");
             }
-            case "status" -> system.status().forEach(out::println);
             case "restart" -> {
                 if (args.length != 3 || !system.parts().contains(args[1])) {
                     System.err.println("usage: bin/newsflow restart " + String.join("|", system.parts()));
