@@ -11,7 +11,8 @@ import java.util.logging.Logger;
  * {@code bin/newsflow up|down|status}: the system on its embedded local stack. Ports and folders come from
  * environment variables (see docs/operations.md): {@code NEWSFLOW_HOME}, {@code NEWSFLOW_KAFKA_PORT},
  * {@code NEWSFLOW_ES_PORT}, {@code NEWSFLOW_SEARCH_PORT}, {@code NEWSFLOW_INGEST_PORT}, {@code NEWSFLOW_ENRICH_PORT};
- * {@code NEWSFLOW_READ_PROTECTED=true} makes reading need role reader too.
+ * {@code NEWSFLOW_READ_PROTECTED=true} makes reading need role reader too; {@code NEWSFLOW_LOG_MAX_SIZE} and
+ * {@code NEWSFLOW_LOG_FILES} bound the services' logs ({@link LogRotation}).
  *
  * <p>{@code up}, {@code down} and {@code restart} run one at a time per data folder ({@link LauncherLock}); {@code status}
  * only looks and runs any time.
@@ -36,7 +37,8 @@ public final class NewsflowCli {
         NewsflowSystem system = new NewsflowSystem(new NewsflowSystem.Options(
                 home(repository), repository,
                 port("NEWSFLOW_KAFKA_PORT", 9092), port("NEWSFLOW_ES_PORT", 9200), port("NEWSFLOW_SEARCH_PORT", 8080),
-                port("NEWSFLOW_INGEST_PORT", 8081), port("NEWSFLOW_ENRICH_PORT", 8082), readProtected()));
+                port("NEWSFLOW_INGEST_PORT", 8081), port("NEWSFLOW_ENRICH_PORT", 8082), readProtected(),
+                LogRotation.fromEnvironment(System.getenv())));
         if (args[0].equals("status")) {
             system.status().forEach(out::println);
             return;

@@ -25,14 +25,15 @@ public final class NewsflowSystem {
      * @param ingestPort        ingest-service HTTP port
      * @param enrichPort        enrich-service HTTP port
      * @param readProtected     reading (search API, web page, metrics) needs role reader too
+     * @param serviceLogs       size and number of each service's log files
      */
     public record Options(Path home, Path repository, int kafkaPort, int elasticsearchPort,
-                          int searchPort, int ingestPort, int enrichPort, boolean readProtected) {
+                          int searchPort, int ingestPort, int enrichPort, boolean readProtected, LogRotation serviceLogs) {
 
-        /** Reading open to anyone who reaches the ports (the default). */
+        /** Reading open to anyone who reaches the ports (the default), logs rotated by {@link LogRotation#DEFAULT}. */
         public Options(Path home, Path repository, int kafkaPort, int elasticsearchPort,
                        int searchPort, int ingestPort, int enrichPort) {
-            this(home, repository, kafkaPort, elasticsearchPort, searchPort, ingestPort, enrichPort, false);
+            this(home, repository, kafkaPort, elasticsearchPort, searchPort, ingestPort, enrichPort, false, LogRotation.DEFAULT);
         }
 
         public Path stackDir() {
@@ -53,7 +54,7 @@ public final class NewsflowSystem {
     public NewsflowSystem(Options options) {
         this.options = new Options(options.home().toAbsolutePath(), options.repository().toAbsolutePath(),
                 options.kafkaPort(), options.elasticsearchPort(), options.searchPort(), options.ingestPort(), options.enrichPort(),
-                options.readProtected());
+                options.readProtected(), options.serviceLogs());
     }
 
     public Options options() {
@@ -65,9 +66,9 @@ public final class NewsflowSystem {
         Path logs = options.home().resolve("logs");
         Path run = options.home().resolve("run");
         return List.of(
-                new ServiceProcess("search-service", jar("search-service"), options.searchPort(), run, logs),
-                new ServiceProcess("enrich-service", jar("enrich-service"), options.enrichPort(), run, logs),
-                new ServiceProcess("ingest-service", jar("ingest-service"), options.ingestPort(), run, logs));
+                new ServiceProcess("search-service", jar("search-service"), options.searchPort(), run, logs, options.serviceLogs()),
+                new ServiceProcess("enrich-service", jar("enrich-service"), options.enrichPort(), run, logs, options.serviceLogs()),
+                new ServiceProcess("ingest-service", jar("ingest-service"), options.ingestPort(), run, logs, options.serviceLogs()));
     }
 
     /**
@@ -181,7 +182,7 @@ public final class NewsflowSystem {
         LocalStack.Endpoints endpoints = LocalStack.running(options.stackDir())
                 .orElseThrow(() -> new IllegalStateException("the local stack is not running: bin/newsflow up first"));
         ServiceProcess instance = new ServiceProcess(service + "-" + number, jar(service), port,
-                options.home().resolve("run"), options.home().resolve("logs"));
+                options.home().resolve("run"), options.home().resolve("logs"), options.serviceLogs());
         instance.start(JdkLocator.locate(), heapMb(service), jvmOptions(service), serviceConfig(service, endpoints, credentials()));
         instance.awaitReady();
         return instance;

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,29 +16,45 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One newsflow service (a Quarkus fast-jar) running as a child process, with its pid and log in the data folder
+ * One newsflow service (a Quarkus fast-jar) running as a child process, with its pid and logs in the data folder
  * so that another JVM ({@code bin/newsflow down}) can find and stop it.
  *
  * <p>The pid file holds the bare pid; the process carries the {@link ProcessMark} of that file on its command line, and
  * a pid whose process lacks it (a reused pid, a hand-written file) or has exited makes the file stale: it is removed
  * with one line that says so, and nothing is signalled.
  *
- * @param name   service name, e.g. {@code search-service}
- * @param jar    its {@code quarkus-run.jar}
- * @param port   HTTP port
- * @param runDir folder for the pid file
- * @param logDir folder for the log file
+ * @param name        service name, e.g. {@code search-service}
+ * @param jar         its {@code quarkus-run.jar}
+ * @param port        HTTP port
+ * @param runDir      folder for the pid file
+ * @param logDir      folder for the log files
+ * @param logRotation size and number of the service's log files
  */
-public record ServiceProcess(String name, Path jar, int port, Path runDir, Path logDir) {
+public record ServiceProcess(String name, Path jar, int port, Path runDir, Path logDir, LogRotation logRotation) {
     private static final System.Logger LOG = System.getLogger(ServiceProcess.class.getName());
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+
+    /** A service whose logs rotate by {@link LogRotation#DEFAULT}. */
+    public ServiceProcess(String name, Path jar, int port, Path runDir, Path logDir) {
+        this(name, jar, port, runDir, logDir, LogRotation.DEFAULT);
+    }
 
     public Path pidFile() {
         return runDir.resolve(name + ".pid");
     }
 
+    /** The service's own log, written and rotated by the service. */
     public Path logFile() {
         return logDir.resolve(name + ".log");
+    }
+
+    /**
+     * What the process itself writes to its standard output and error, this start only (the previous start's is in
+     * {@code <name>.out.1}): messages of the JVM such as a crash or an {@code OutOfMemoryError}, and anything printed
+     * before the service's logging was set up.
+     */
+    public Path outputFile() {
+        return logDir.resolve(name + ".out");
     }
 
     public String url() {
@@ -82,6 +99,7 @@ public record ServiceProcess(String name, Path jar, int port, Path runDir, Path 
                 // the local run is for this machine only: nothing listens beyond the loopback interface
                 "-Dquarkus.http.host=127.0.0.1",
                 ProcessMark.forPidFile(pidFile()).argument()));
+        command.addAll(logRotation.systemProperties(logFile()));
         command.addAll(jvmOptions);
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
@@ -89,22 +107,25 @@ public record ServiceProcess(String name, Path jar, int port, Path runDir, Path 
         // glibc gives each thread that allocates its own arena of freed memory (up to 8 per core): two are plenty for
         // a service whose memory is the JVM's own, and they keep resident memory from creeping up under load
         builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
+        if (Files.exists(outputFile())) {
+            Files.move(outputFile(), logDir.resolve(name + ".out.1"), StandardCopyOption.REPLACE_EXISTING);
+        }
         Process process = builder
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
+                .redirectOutput(ProcessBuilder.Redirect.to(outputFile().toFile()))
                 .start();
         Files.writeString(pidFile(), Long.toString(process.pid()));
         return process.pid();
     }
 
-    /** Waits until {@code /q/health/ready} answers 200, or fails with the end of the service's log. */
+    /** Waits until {@code /q/health/ready} answers 200, or fails with the end of the service's log and output. */
     public void awaitReady() throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build();
         Instant deadline = Instant.now().plus(READY_TIMEOUT);
         while (true) {
             if (runningPid().isEmpty()) {
-                throw new IOException(name + " exited during start-up; end of " + logFile() + ":\n" + LogTail.of(logFile(), 30));
+                throw new IOException(name + " exited during start-up; " + endOfLogs());
             }
             try {
                 if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -114,11 +135,19 @@ public record ServiceProcess(String name, Path jar, int port, Path runDir, Path 
                 // not listening yet
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new IOException(name + " not ready within " + READY_TIMEOUT.toSeconds() + " s; end of "
-                        + logFile() + ":\n" + LogTail.of(logFile(), 30));
+                throw new IOException(name + " not ready within " + READY_TIMEOUT.toSeconds() + " s; " + endOfLogs());
             }
             Thread.sleep(300);
         }
+    }
+
+    /** The end of the log, and of the output when there is any (a JVM that could not start says why there). */
+    private String endOfLogs() throws IOException {
+        String log = "end of " + logFile() + ":\n" + LogTail.of(logFile(), 30);
+        if (Files.isRegularFile(outputFile()) && Files.size(outputFile()) > 0) {
+            log += "\nend of " + outputFile() + ":\n" + LogTail.of(outputFile(), 15);
+        }
+        return log;
     }
 
     /** Stops the service gracefully; returns whether it was running. A stale pid file is removed, nothing signalled. */

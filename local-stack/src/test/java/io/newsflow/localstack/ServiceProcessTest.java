@@ -104,6 +104,30 @@ class ServiceProcessTest {
         assertThat(ChildProcesses.isAlive(pid)).as("exited (a zombie until this JVM collects it)").isFalse();
     }
 
+    @Test
+    void theServiceLogsToRotatedFilesAndItsOwnOutputGoesToAFileOfEachStart() throws Exception {
+        ServiceProcess service = service("search-service");
+        Path output = home.resolve("logs/search-service.out");
+
+        long first = start(service);
+
+        List<String> arguments = Arrays.asList(ProcessHandle.of(first).orElseThrow().info().arguments().orElseThrow());
+        assertThat(arguments).contains(
+                "-Dquarkus.log.file.enabled=true",
+                "-Dquarkus.log.file.path=" + service.logFile(),
+                "-Dquarkus.log.file.rotation.max-file-size=10M",
+                "-Dquarkus.log.file.rotation.max-backup-index=4",
+                "-Dquarkus.log.console.enabled=false");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(output) && Files.readString(output).contains("stand-in service started"));
+
+        service.stop();
+        long second = start(service);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.readString(output).contains("stand-in service started"));
+        assertThat(second).isNotEqualTo(first);
+        assertThat(Files.readString(output)).as("this start's output only").containsOnlyOnce("stand-in service started");
+        assertThat(home.resolve("logs/search-service.out.1")).as("the previous start's output").content().contains("stand-in service started");
+    }
+
     private ServiceProcess service(String name) throws IOException {
         Path jar = Files.exists(home.resolve("stand-in.jar")) ? home.resolve("stand-in.jar") : StandInJar.writeTo(home);
         return new ServiceProcess(name, jar, FreePorts.next(), home.resolve("run"), home.resolve("logs"));
