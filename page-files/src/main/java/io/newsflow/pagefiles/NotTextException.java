@@ -1,7 +1,8 @@
 package io.newsflow.pagefiles;
 
 /**
- * A file is refused as a page: its bytes are no text, it is no regular file, or what tells its issue date is broken.
+ * A file is refused as a page: its bytes are no text or no plausible Chinese page, it is no regular file, or what
+ * tells its issue date is broken.
  * The reason code goes into metrics, the message and type into the error report.
  */
 public class NotTextException extends Exception {
@@ -15,7 +16,13 @@ public class NotTextException extends Exception {
         /** its sidecar is empty, malformed, too large, not a regular file, or has no usable {@code issueDate} */
         SIDECAR,
         /** the issue date it gives lies outside the plausible range */
-        ISSUE_DATE;
+        ISSUE_DATE,
+        /** the decoded text is no plausible Chinese: mostly rare, private-use or unassigned characters (mojibake) */
+        IMPLAUSIBLE_TEXT,
+        /** the decoded text has hardly any Chinese characters */
+        NOT_CHINESE,
+        /** the decoded text has too few Chinese characters for an article */
+        TOO_SHORT;
 
         /** The reason as it appears in reports and metric tags: {@code too-large}, {@code issue-date}. */
         public String code() {

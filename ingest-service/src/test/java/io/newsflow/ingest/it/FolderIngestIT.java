@@ -172,6 +172,42 @@ class FolderIngestIT {
                 .body(org.hamcrest.Matchers.containsString("newsflow_ingest_files_failed_total{reason=\"too-large\"}"));
     }
 
+    /** A Big5 page was read as GB18030 into mojibake and published; English and one-character pages gave 0 articles. */
+    @Test
+    void decodesBig5PagesAndRefusesTextThatIsNoPlausibleChinesePageWithTheReason() throws Exception {
+        Charset big5 = Charset.forName("Big5");
+        String sample = Files.readString(SAMPLE);
+        String traditional = unique(representable(sample.substring(0, 600), big5));
+        byte[] big5Page = traditional.getBytes(big5);
+        String id = UUID.randomUUID().toString();
+        Files.write(inbox.resolve("big5-" + id + ".txt"), big5Page);
+        // the sample's UTF-8 read as GBK and saved again: mojibake
+        Files.write(inbox.resolve("mojibake-" + id + ".txt"),
+                new String(sample.getBytes(StandardCharsets.UTF_8), Charset.forName("GB18030")).getBytes(StandardCharsets.UTF_8));
+        Files.write(inbox.resolve("english-" + id + ".txt"), unique("""
+                Wuxi and Lianyungang signed a strategic cooperation agreement in Nanjing on the afternoon of
+                December 20; the governor attended and witnessed the signing.""").getBytes(StandardCharsets.UTF_8));
+        Files.writeString(inbox.resolve("short-" + id + ".txt"), "中\n");
+
+        JsonNode page = awaitSinglePage(PageFile.sha256(big5Page));
+        assertThat(page.get("charset").asText()).isEqualTo("Big5");
+        assertThat(page.get("text").asText()).isEqualTo(traditional);
+        Map<String, String> reasons = Map.of("mojibake-", "implausible-text", "english-", "not-chinese", "short-", "too-short");
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            for (var expected : reasons.entrySet()) {
+                Path report = failed.resolve(expected.getKey() + id + ".txt.error.json");
+                assertThat(report).exists();
+                assertThat(NewsJson.mapper().readTree(report.toFile()).get("reason").asText()).isEqualTo(expected.getValue());
+            }
+        });
+        given().contentType("text/plain").body("Wuxi and Lianyungang signed an agreement.".getBytes(StandardCharsets.UTF_8))
+                .queryParam("issueDate", "2023-12-21")
+                .when().post("/api/pages")
+                .then().statusCode(400).body("error", startsWith("the text is hardly Chinese"));
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("newsflow_ingest_files_failed_total{reason=\"not-chinese\"}"));
+    }
+
     @Test
     void doesNotTakeAFileWhileItIsStillBeingWritten() throws Exception {
         String text = unique(Files.readString(SAMPLE));
@@ -285,6 +321,14 @@ class FolderIngestIT {
         try (Stream<Path> files = Files.walk(archive)) {
             return files.filter(p -> p.getFileName().toString().equals(fileName)).toList();
         }
+    }
+
+    /** {@code text} without the characters {@code charset} cannot encode. */
+    private static String representable(String text, Charset charset) {
+        var encoder = charset.newEncoder();
+        StringBuilder kept = new StringBuilder();
+        text.codePoints().mapToObj(Character::toString).filter(encoder::canEncode).forEach(kept::append);
+        return kept.toString();
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

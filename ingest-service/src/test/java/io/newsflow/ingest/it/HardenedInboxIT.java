@@ -176,7 +176,7 @@ class HardenedInboxIT {
             String name = "date-" + UUID.randomUUID();
             names.add(name);
             Files.writeString(inbox.resolve(name + ".json"), "{\"issueDate\":\"" + date + "\"}");
-            Files.write(inbox.resolve(name + ".txt"), page("本报讯 " + date));
+            Files.write(inbox.resolve(name + ".txt"), page("本报讯 日期不可信：" + date));
         }
         String future = "page-2099-12-31-" + UUID.randomUUID() + ".txt";
         Files.write(inbox.resolve(future), page("本报讯 未来。"));
@@ -250,7 +250,7 @@ class HardenedInboxIT {
 
     @Test
     void uploadsBeyondTheMemoryBudgetAreAnswered503WithRetryAfterAndAcceptedOnceThereIsRoom() throws Exception {
-        byte[] bytes = page("本报讯 忙。");
+        byte[] bytes = page("本报讯 服务正忙。");
         ByteBudget.Permit everything = memory.tryAcquire(memory.budget().capacity() - memory.budget().used()).orElseThrow();
         try {
             given().contentType("text/plain").body(bytes).when().post("/api/pages")
