@@ -7,6 +7,7 @@ import io.newsflow.enrich.delivery.KafkaReachability;
 import io.newsflow.enrich.delivery.Redelivery;
 import io.newsflow.enrich.pipeline.EnrichmentPipeline;
 import io.newsflow.enrich.pipeline.PageRefusedException;
+import io.newsflow.logging.LogSafe;
 import io.newsflow.model.Article;
 import io.newsflow.model.NewsJson;
 import io.newsflow.model.Page;
@@ -122,7 +123,7 @@ public class PageConsumer {
                         () -> sendUnacknowledged(enriched, acknowledged), Failures::causedByInfrastructure)
                 .subscribe().with(done -> {
                     metrics.enriched(enriched.size());
-                    LOG.infof("page=%s file=%s outcome=enriched articles=%d", page.sha256(), page.fileName(), enriched.size());
+                    LOG.infof("page=%s file=\"%s\" outcome=enriched articles=%d", page.sha256(), LogSafe.text(page.fileName()), enriched.size());
                     message.ack();
                     inFlight.finished(ticket);
                 }, refused -> {
@@ -153,7 +154,7 @@ public class PageConsumer {
     private void deadLetter(Message<String> message, Throwable reason) {
         long ticket = inFlight.start();
         String record = describe(message);
-        LOG.warnf("record=%s outcome=dead-letter reason=\"%s\"", record, reason.getMessage());
+        LOG.warnf("record=%s outcome=dead-letter reason=\"%s\"", record, LogSafe.text(reason.getMessage()));
         deadLetterDelivery.untilAcknowledged("dead letter of " + record,
                         () -> Uni.createFrom().completionStage(() -> message.nack(reason)), failure -> true)
                 .subscribe().with(done -> {

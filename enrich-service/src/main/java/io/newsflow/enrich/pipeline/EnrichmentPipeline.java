@@ -12,6 +12,7 @@ import io.newsflow.enrich.ner.PerceptronTagger;
 import io.newsflow.enrich.split.ArticleText;
 import io.newsflow.enrich.split.PageSplitter;
 import io.newsflow.enrich.text.Sentences;
+import io.newsflow.logging.LogSafe;
 import io.newsflow.model.Article;
 import io.newsflow.model.Page;
 
@@ -121,7 +122,7 @@ public final class EnrichmentPipeline {
         if (!headlinesFromLead.isEmpty()) {
             // one line a page, however many articles: a page of hundreds of short pieces must not flood the log
             LOG.log(System.Logger.Level.INFO, "no headline block matches articles {0} of {1}; their headlines are taken from their leads",
-                    headlinesFromLead, page.fileName());
+                    headlinesFromLead, LogSafe.text(page.fileName()));
         }
         return articles;
     }

@@ -167,6 +167,25 @@ class PagesToArticlesIT {
                 .body(containsString("newsflow_enrich_pages_refused_total{reason=\"too-many-articles\"} 1.0"));
     }
 
+    @Test
+    void aFileNameCannotForgeALineInTheLog() throws Exception {
+        String sha = UUID.randomUUID().toString().replace("-", "") + "2".repeat(32);
+        String forged = "FORGED-" + sha.substring(0, 8) + " outcome=enriched";
+        Path sample = Path.of(System.getProperty("newsflow.samples"), "002_8811b50d0c9ae951.txt");
+        Page page = new Page(sha, "front.txt\n" + forged + "\r\u001b[31m", LocalDate.of(2024, 7, 27), IssueDateSource.FILENAME,
+                "UTF-8", Files.readString(sample), Files.size(sample), Instant.now());
+
+        send(sha, NewsJson.mapper().writeValueAsString(page));
+
+        Path log = Path.of("target", "enrich-service-test.log");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(Files.readAllLines(log)).anyMatch(line -> line.contains("page=" + sha)));
+        assertThat(Files.readAllLines(log)).filteredOn(line -> line.contains(forged))
+                .isNotEmpty()
+                .allSatisfy(line -> assertThat(line).contains("page=" + sha).contains("front.txt\\n" + forged)
+                        .doesNotContain("\u001b"));
+    }
+
     private void send(String key, String value) {
         kafka.produceStrings().withProp(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.PAGE_RECORD_MAX_BYTES)
                 .fromRecords(new ProducerRecord<>(Topics.PAGES, key, value)).awaitCompletion();

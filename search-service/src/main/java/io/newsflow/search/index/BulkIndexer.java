@@ -8,6 +8,7 @@ import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.transport.TransportException;
+import io.newsflow.logging.LogSafe;
 import io.newsflow.model.Article;
 import io.newsflow.search.config.SearchConfig;
 import io.smallrye.mutiny.Uni;
@@ -85,9 +86,9 @@ public class BulkIndexer {
     private void waiting(BulkAttempt attempt, IndexingUnavailableException e) {
         metrics.retry(e.kind);
         if (state.waiting(e.kind, e.getMessage())) {
-            LOG.warnf("outcome=waiting cause=%s target=%s pending=%d reason=\"%s\"", e.kind, attempt.target, attempt.pending.size(), e.getMessage());
+            LOG.warnf("outcome=waiting cause=%s target=%s pending=%d reason=\"%s\"", e.kind, attempt.target, attempt.pending.size(), LogSafe.text(e.getMessage()));
         } else {
-            LOG.debugf("outcome=retry cause=%s pending=%d reason=\"%s\"", e.kind, attempt.pending.size(), e.getMessage());
+            LOG.debugf("outcome=retry cause=%s pending=%d reason=\"%s\"", e.kind, attempt.pending.size(), LogSafe.text(e.getMessage()));
         }
     }
 

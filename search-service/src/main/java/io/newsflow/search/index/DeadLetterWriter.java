@@ -1,5 +1,6 @@
 package io.newsflow.search.index;
 
+import io.newsflow.logging.LogSafe;
 import io.newsflow.search.config.SearchConfig;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -44,7 +45,7 @@ public class DeadLetterWriter {
     /** Completes once Kafka acknowledged the dead letter of this record. */
     public Uni<Void> send(ConsumerRecord<String, String> record, String reason) {
         LOG.warnf("article=%s outcome=dead-letter partition=%d offset=%d reason=\"%s\"",
-                record.key(), record.partition(), record.offset(), reason);
+                LogSafe.text(record.key()), record.partition(), record.offset(), LogSafe.text(reason));
         RecordHeaders headers = new RecordHeaders();
         headers.add("dead-letter-reason", reason.getBytes(StandardCharsets.UTF_8));
         headers.add("dead-letter-topic", record.topic().getBytes(StandardCharsets.UTF_8));
@@ -78,7 +79,7 @@ public class DeadLetterWriter {
     private void waitingFor(ConsumerRecord<String, String> record, String reason) {
         metrics.retry("dead-letter-unacknowledged");
         if (waiting.waiting("dead-letter-unacknowledged", reason)) {
-            LOG.warnf("outcome=waiting cause=dead-letter-unacknowledged article=%s reason=\"%s\"", record.key(), reason);
+            LOG.warnf("outcome=waiting cause=dead-letter-unacknowledged article=%s reason=\"%s\"", LogSafe.text(record.key()), LogSafe.text(reason));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.newsflow.search.index;
 
+import io.newsflow.logging.LogSafe;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -14,7 +15,7 @@ public class IndexStartup {
         try {
             indexManager.ensureIndex();
         } catch (Exception e) {
-            LOG.warnf("index not ready at start-up, will retry on first write: %s", e.getMessage());
+            LOG.warnf("outcome=index-not-ready action=retry-on-first-write reason=\"%s\"", LogSafe.text(e.getMessage()));
         }
     }
 }

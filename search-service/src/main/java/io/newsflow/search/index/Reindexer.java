@@ -1,5 +1,6 @@
 package io.newsflow.search.index;
 
+import io.newsflow.logging.LogSafe;
 import io.newsflow.model.Article;
 import io.newsflow.model.NewsJson;
 import io.newsflow.search.config.KafkaClientConfig;
@@ -102,7 +103,7 @@ public class Reindexer {
         String from = indexManager.currentIndex().orElseThrow(() -> new IllegalStateException("alias has no index"));
         String to = nextIndex(from, indexManager.alias());
         diskCheck.refusal(from).ifPresent(reason -> {
-            LOG.warnf("re-index refused from=%s reason=\"%s\"", from, reason);
+            LOG.warnf("re-index refused from=%s reason=\"%s\"", from, LogSafe.text(reason));
             throw new NotEnoughDiskException(reason);
         });
         replayed.set(0);
@@ -175,7 +176,7 @@ public class Reindexer {
                 indexManager.deleteIndex(to);
             }
         } catch (Exception e) {
-            LOG.warnf("could not delete the partial index=%s: %s", to, e.getMessage());
+            LOG.warnf("could not delete the partial index=%s reason=\"%s\"", to, LogSafe.text(e.getMessage()));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.newsflow.search.web;
 
+import io.newsflow.logging.LogSafe;
 import io.newsflow.search.api.ArticleStats;
 import io.newsflow.search.api.ArticleStatsReader;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -69,7 +70,7 @@ public class OverviewReadings {
         }
         if (problem != null) {
             stats.cancel(true);
-            LOG.infof("probe=elasticsearch outcome=unknown reason=\"%s\"", problem);
+            LOG.infof("probe=elasticsearch outcome=unknown reason=\"%s\"", LogSafe.text(problem));
         }
         PipelineProbe.PipelineState pipelineState;
         try {

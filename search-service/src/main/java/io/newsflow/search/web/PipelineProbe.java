@@ -1,6 +1,7 @@
 package io.newsflow.search.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsflow.logging.LogSafe;
 import io.newsflow.model.Topics;
 import io.newsflow.search.config.KafkaClientConfig;
 import jakarta.annotation.PreDestroy;
@@ -237,7 +238,7 @@ public class PipelineProbe {
     private Reading kafkaProblem(Throwable e) {
         String message = e instanceof TimeoutException ? "Kafka did not answer within " + timeout.toMillis() + " ms"
                 : "Kafka: " + (e == null ? "unknown error" : e.getClass().getSimpleName() + " " + e.getMessage());
-        LOG.infof("probe=kafka outcome=unknown reason=\"%s\"", message);
+        LOG.infof("probe=kafka outcome=unknown reason=\"%s\"", LogSafe.text(message));
         return Reading.failed(message);
     }
 

@@ -3,6 +3,7 @@ package io.newsflow.search.web;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch.core.GetResponse;
+import io.newsflow.logging.LogSafe;
 import io.newsflow.model.Article;
 import io.newsflow.search.api.ArticleStats;
 import io.newsflow.search.api.EntityReport;
@@ -185,13 +186,13 @@ public class WebPages {
 
     @ServerExceptionMapper
     public Response unavailable(IOException e) {
-        LOG.warnf("page=web outcome=unavailable reason=\"%s\"", e.getMessage());
+        LOG.warnf("page=web outcome=unavailable reason=\"%s\"", LogSafe.text(e.getMessage()));
         return error(Response.Status.SERVICE_UNAVAILABLE, "搜索暂时不可用", "暂时连不上搜索索引（Elasticsearch），请稍后再试。");
     }
 
     @ServerExceptionMapper
     public Response elasticsearchError(ElasticsearchException e) {
-        LOG.warnf("page=web outcome=failed status=%d reason=\"%s\"", e.status(), e.getMessage());
+        LOG.warnf("page=web outcome=failed status=%d reason=\"%s\"", e.status(), LogSafe.text(e.getMessage()));
         if (e.status() == 400) {
             return error(Response.Status.BAD_REQUEST, "无法执行这个查询", "Elasticsearch 无法执行这个查询，请换一种写法。");
         }
