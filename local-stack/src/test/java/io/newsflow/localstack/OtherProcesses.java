@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Processes the launcher did not start, as a reused pid would show them: a shell with a child of its own, and a
@@ -16,19 +17,19 @@ final class OtherProcesses implements AutoCloseable {
     private final List<ProcessHandle> started = new ArrayList<>();
 
     /** {@code sh} waiting for a {@code sleep} it started: an unrelated process with a descendant. */
-    Process shellWithChild() throws IOException {
+    Process shellWithChild() throws IOException, InterruptedException {
         Process shell = new ProcessBuilder("sh", "-c", "sleep 300 & wait").start();
         started.add(shell.toHandle());
+        started.add(childOf(shell)); // there before this returns, so that close() finds it
         return shell;
     }
 
-    /** The child of the shell: waits until it is there. */
+    /** The child of a shell from {@link #shellWithChild()}: waits until it is there. */
     ProcessHandle childOf(Process shell) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline) {
             var child = shell.children().findFirst();
             if (child.isPresent()) {
-                started.add(child.get());
                 return child.get();
             }
             Thread.sleep(20);
@@ -62,10 +63,11 @@ final class OtherProcesses implements AutoCloseable {
         return stat.substring(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
     }
 
+    /** Destroys what was started here, with what it started in turn (the shell's {@code sleep}). */
     @Override
     public void close() {
         for (ProcessHandle process : started) {
-            process.destroyForcibly();
+            Stream.concat(process.descendants(), Stream.of(process)).toList().forEach(ProcessHandle::destroyForcibly);
         }
     }
 }
