@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -18,12 +19,14 @@ import java.util.regex.Pattern;
 /**
  * Finds a page's issue date, first rule that answers wins: the file name ({@code 2024-09-06}, {@code 20240906},
  * {@code 2024_09_06} anywhere in it); a parent folder inside the inbox named that way (or nested
- * {@code 2024/09/06}); a sidecar {@code <name>.json} with {@code issueDate}; the file's modification date.
+ * {@code 2024/09/06}); a sidecar {@code <name>.json} with {@code issueDate}; the file's modification date, unless
+ * it is an unset clock (1970-01-01) or implausible, which gives no date at all.
  * <p>
- * Every date is checked against the {@link IssueDateRange} where it enters, and a sidecar that is there is always
- * read and checked, even when the name decides: it is the user's explicit statement, so a broken one (empty, not
- * JSON, no {@code issueDate}, too large, not a regular file) refuses the page with the reason instead of being
- * silently passed over for the modification date.
+ * Every stated date (name, folder, sidecar, given) is checked against the {@link IssueDateRange} where it enters
+ * and refuses the page when it lies outside; a modification date outside it only gives no date. A sidecar that is
+ * there is always read and checked, even when the name decides: it is the user's explicit statement, so a broken
+ * one (empty, not JSON, no {@code issueDate}, too large, not a regular file) refuses the page with the reason
+ * instead of being silently passed over for the modification date.
  */
 public final class IssueDateResolver {
     // digits must not continue on either side, so a longer number is not read as a date
@@ -32,8 +35,18 @@ public final class IssueDateResolver {
     /** Sidecars carry a date and little else: anything larger is not one (and is never read whole). */
     public static final int MAX_SIDECAR_BYTES = 64 * 1024;
 
+    /** A date and where it came from; both null when no rule gave one ({@link #NONE}). */
     public record ResolvedDate(LocalDate date, IssueDateSource source) {
+        /** No rule gave a date: the modification time is unset or implausible, and nothing else tells. */
+        public static final ResolvedDate NONE = new ResolvedDate(null, null);
+
+        public boolean isPresent() {
+            return date != null;
+        }
     }
+
+    /** Modification times before this are an unset clock: the Unix epoch's first day, in any time zone. */
+    static final Instant UNSET_CLOCK_BEFORE = Instant.parse("1970-01-02T00:00:00Z");
 
     private final ZoneId zone;
     private final IssueDateRange range;
@@ -56,8 +69,11 @@ public final class IssueDateResolver {
      * @param relativePath the file's path relative to the inbox (its folders are the folder rule's input)
      * @param sidecar      the sidecar JSON file, if one came with the page
      * @param modified     the file's modification time
+     * @return the date and its source, or {@link ResolvedDate#NONE} when only the modification time was left and it
+     *         is no date (unset or implausible)
      * @throws NotTextException {@link NotTextException.Reason#SIDECAR} for a broken sidecar,
-     *                          {@link NotTextException.Reason#ISSUE_DATE} for a date outside the range
+     *                          {@link NotTextException.Reason#ISSUE_DATE} for a name, folder or sidecar date
+     *                          outside the range
      */
     public ResolvedDate resolve(Path relativePath, Optional<Path> sidecar, FileTime modified) throws NotTextException {
         Optional<LocalDate> fromSidecar = sidecar.isPresent() ? dateInSidecar(sidecar.get()) : Optional.empty();
@@ -72,8 +88,21 @@ public final class IssueDateResolver {
         if (fromSidecar.isPresent()) {
             return new ResolvedDate(fromSidecar.get(), IssueDateSource.SIDECAR);
         }
+        return fromModificationTime(modified);
+    }
+
+    /**
+     * The modification date, when it can be one: a time on the first day of 1970 or before is a clock that was never
+     * set (a copy that lost its times, a device without a clock), and a date outside the plausible range is no
+     * better; either gives no issue date rather than a wrong one, and the page is not refused for it, since
+     * nobody stated that date.
+     */
+    private ResolvedDate fromModificationTime(FileTime modified) {
+        if (modified.toInstant().isBefore(UNSET_CLOCK_BEFORE)) {
+            return ResolvedDate.NONE;
+        }
         LocalDate modifiedOn = modified.toInstant().atZone(zone).toLocalDate();
-        return new ResolvedDate(range.check(modifiedOn, "the file's modification time"), IssueDateSource.MTIME);
+        return range.contains(modifiedOn) ? new ResolvedDate(modifiedOn, IssueDateSource.MTIME) : ResolvedDate.NONE;
     }
 
     /** A date given explicitly (an upload's parameter, a command-line option), checked against the range. */
@@ -93,7 +122,8 @@ public final class IssueDateResolver {
     }
 
     private static Optional<LocalDate> dateInFolders(Path folders) {
-        for (Path folder = folders; folder != null; folder = folder.getParent()) {
+        // getFileName() is null for the root of an absolute path (bin/newsflow enrich /path/page.txt)
+        for (Path folder = folders; folder != null && folder.getFileName() != null; folder = folder.getParent()) {
             Optional<LocalDate> date = dateIn(folder.getFileName().toString());
             if (date.isPresent()) {
                 return date;

@@ -3,6 +3,7 @@ package io.newsflow.pagefiles;
 import io.newsflow.model.Page;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -23,8 +24,30 @@ public final class PageFile {
 
     /** Hex SHA-256 of a file's bytes: the page's key on {@code news.pages} and the prefix of its article ids. */
     public static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(sha256Digest().digest(bytes));
+    }
+
+    /**
+     * Hex SHA-256 of the first {@code maxBytes} bytes of a file, read as a stream (a symbolic link is not followed):
+     * whether a file still holds the bytes read from it earlier, without holding both in memory.
+     */
+    public static String sha256(Path file, long maxBytes) throws IOException {
+        MessageDigest digest = sha256Digest();
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            byte[] buffer = new byte[64 * 1024];
+            long left = maxBytes;
+            int read;
+            while (left > 0 && (read = in.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) {
+                digest.update(buffer, 0, read);
+                left -= read;
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest sha256Digest() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }
@@ -32,7 +55,8 @@ public final class PageFile {
 
     /**
      * The {@link Page} of {@code file}. The issue date is {@code issueDate} when given (source sidecar), otherwise
-     * resolved as ingest does, with the file's path as given and a sidecar {@code <name>.json} beside it.
+     * resolved as ingest does, with the file's path as given and a sidecar {@code <name>.json} beside it (none, with
+     * no source, when only an unset or implausible modification time was left).
      */
     public static Page read(Path file, Optional<LocalDate> issueDate, ZoneId zone, Instant receivedAt)
             throws IOException, NotTextException {

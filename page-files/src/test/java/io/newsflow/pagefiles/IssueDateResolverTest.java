@@ -102,7 +102,7 @@ class IssueDateResolverTest {
     }
 
     @Test
-    void refusesNameFolderGivenAndModificationDatesOutsideAConfiguredRange() {
+    void refusesNameFolderAndGivenDatesOutsideAConfiguredRange() {
         Clock today = Clock.fixed(Instant.parse("2024-09-10T00:00:00Z"), ZoneOffset.UTC);
         IssueDateResolver narrow = new IssueDateResolver(new IssueDateRange(LocalDate.of(2000, 1, 1), Period.ofDays(7),
                 ZoneId.of("Asia/Shanghai"), today));
@@ -113,8 +113,41 @@ class IssueDateResolverTest {
                 .hasMessageContaining("from the folder name");
         assertThatThrownBy(() -> narrow.given(LocalDate.of(1999, 1, 1), "issueDate"))
                 .isInstanceOfSatisfying(NotTextException.class, e -> assertThat(e.reason()).isEqualTo(NotTextException.Reason.ISSUE_DATE));
-        assertThatThrownBy(() -> narrow.resolve(Path.of("page.txt"), Optional.empty(), FileTime.from(Instant.parse("1970-01-01T00:00:00Z"))))
-                .hasMessageContaining("from the file's modification time");
+    }
+
+    /** Nobody stated a modification date: outside the range it is no date, and no reason to refuse the page either. */
+    @ParameterizedTest
+    @ValueSource(strings = {"1999-12-31T12:00:00Z", "2024-09-18T12:00:00Z", "2100-01-01T00:00:00Z"})
+    void aModificationDateOutsideTheRangeGivesNoIssueDate(String modified) throws Exception {
+        Clock today = Clock.fixed(Instant.parse("2024-09-10T00:00:00Z"), ZoneOffset.UTC);
+        IssueDateResolver narrow = new IssueDateResolver(new IssueDateRange(LocalDate.of(2000, 1, 1), Period.ofDays(7),
+                ZoneId.of("Asia/Shanghai"), today));
+
+        assertThat(narrow.resolve(Path.of("page.txt"), Optional.empty(), FileTime.from(Instant.parse(modified))))
+                .isEqualTo(IssueDateResolver.ResolvedDate.NONE);
+    }
+
+    /** An unset clock (a copy that lost its times, a device without a clock) says 1970-01-01: that is no issue date. */
+    @ParameterizedTest
+    @ValueSource(strings = {"1970-01-01T00:00:00Z", "1970-01-01T23:59:59Z", "1969-12-31T23:59:59Z", "1901-06-01T00:00:00Z"})
+    void aModificationTimeOfAnUnsetClockGivesNoIssueDate(String modified) throws Exception {
+        IssueDateResolver.ResolvedDate resolved = resolver.resolve(Path.of("page.txt"), Optional.empty(),
+                FileTime.from(Instant.parse(modified)));
+
+        assertThat(resolved).isEqualTo(IssueDateResolver.ResolvedDate.NONE);
+        assertThat(resolved.isPresent()).isFalse();
+    }
+
+    @Test
+    void theRulesBeforeTheModificationTimeStillAnswerWhenItIsUnset(@TempDir Path dir) throws Exception {
+        FileTime epoch = FileTime.fromMillis(0);
+        Path sidecar = Files.writeString(dir.resolve("page.json"), "{\"issueDate\":\"2024-09-05\"}");
+
+        assertThat(resolver.resolve(Path.of("2024-09-06_front.txt"), Optional.empty(), epoch).date()).isEqualTo("2024-09-06");
+        assertThat(resolver.resolve(Path.of("2024-09-04/front.txt"), Optional.empty(), epoch).date()).isEqualTo("2024-09-04");
+        assertThat(resolver.resolve(Path.of("page.txt"), Optional.of(sidecar), epoch).date()).isEqualTo("2024-09-05");
+        assertThat(resolver.resolve(Path.of("page.txt"), Optional.empty(), FileTime.from(Instant.parse("1970-01-02T00:00:00Z"))))
+                .isEqualTo(new IssueDateResolver.ResolvedDate(LocalDate.of(1970, 1, 2), IssueDateSource.MTIME));
     }
 
     @Test

@@ -2,6 +2,8 @@ package io.newsflow.ingest.api;
 
 import io.newsflow.access.ErrorBody;
 import io.newsflow.logging.LogSafe;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
@@ -22,6 +24,9 @@ import org.jboss.resteasy.reactive.server.multipart.MultipartPartReadingExceptio
  */
 public class ErrorAnswers {
     private static final Logger LOG = Logger.getLogger(ErrorAnswers.class);
+
+    @Inject
+    CurrentVertxRequest request;
 
     static Response json(int status, String message) {
         return json(new ErrorBody(status, message));
@@ -55,10 +60,14 @@ public class ErrorAnswers {
 
     /**
      * A multipart body whose parts never match the boundary of its Content-Type reads to its end without a closing
-     * boundary, which the parser reports as an I/O error. Other I/O errors are the server's own (its disk).
+     * boundary, which the parser reports as an I/O error. An upload cut off for its slowness ({@link UploadReadTimeout})
+     * fails its read the same way, after its 408 went out. Other I/O errors are the server's own (its disk).
      */
     @ServerExceptionMapper
     public Response inputOutput(java.io.IOException e) {
+        if (UploadReadTimeout.wasCutOff(request)) {
+            return json(408, "the page did not arrive in time");
+        }
         if (e.getMessage() != null && e.getMessage().startsWith("Connection terminated parsing multipart")) {
             return json(400, "the multipart body is malformed: it has no part within the boundary of its Content-Type");
         }

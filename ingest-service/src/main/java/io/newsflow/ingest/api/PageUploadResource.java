@@ -19,13 +19,16 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
+import org.jboss.resteasy.reactive.server.multipart.FormValue;
+import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -61,6 +64,7 @@ import java.util.UUID;
 public class PageUploadResource {
     private static final Logger LOG = Logger.getLogger(PageUploadResource.class);
     private static final int RETRY_AFTER_SECONDS = 1;
+    private static final int INBOX_RETRY_AFTER_SECONDS = 30;
     /** The client's file name kept as a note: enough for any real name, never a large sidecar. */
     private static final int MAX_ORIGINAL_NAME_CHARS = 1024;
 
@@ -81,14 +85,19 @@ public class PageUploadResource {
     @POST
     @Consumes({MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
     public Response uploadText(InputStream body, @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
-                               @QueryParam("issueDate") String issueDate) throws IOException {
+                               @Context UriInfo uri) throws IOException {
+        // read from the query itself: @QueryParam gives an empty value as null, like an absent one
+        String issueDate = uri.getQueryParameters().getFirst("issueDate");
         return accept(body, contentLength == null ? -1 : contentLength, issueDate, null);
     }
 
     /** A multipart form with the page as part {@code file} and an optional {@code issueDate} field. */
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response uploadForm(@RestForm("file") FileUpload file, @RestForm("issueDate") String issueDate) throws IOException {
+    public Response uploadForm(@RestForm("file") FileUpload file, MultipartFormDataInput form) throws IOException {
+        // read from the form itself: @RestForm gives an empty field as null, like an absent one
+        String issueDate = Optional.ofNullable(form.getValues().get("issueDate")).flatMap(values -> values.stream().findFirst())
+                .map(FormValue::getValue).orElse(null);
         if (file == null) {
             return error(Response.Status.BAD_REQUEST, "the form has no part named 'file'");
         }
@@ -108,6 +117,14 @@ public class PageUploadResource {
         }
         if (declaredSize > maxBytes) {
             return tooLarge(declaredSize + " bytes", maxBytes);
+        }
+        if (!Files.isDirectory(config.inbox())) {
+            metrics.uploadRefused("inbox");
+            // the path is the server's business: readiness (inbox-scan) names it
+            return Response.status(Response.Status.SERVICE_UNAVAILABLE).type(MediaType.APPLICATION_JSON_TYPE)
+                    .header(HttpHeaders.RETRY_AFTER, INBOX_RETRY_AFTER_SECONDS)
+                    .entity(Map.of("status", 503, "error", "the inbox is not a folder now, so no page can be taken; "
+                            + "send the page again once the service is ready")).build();
         }
         Optional<ByteBudget.Permit> permit = memory.tryAcquire(declaredSize >= 0 ? declaredSize : maxBytes);
         if (permit.isEmpty()) {
@@ -158,9 +175,18 @@ public class PageUploadResource {
         }
     }
 
+    /**
+     * The {@code issueDate} parameter or form field: absent is no date (the page then takes the folder's rules); an
+     * empty one is refused, since it is a client that meant to say a date and did not, and dating the page by the
+     * upload instead would be silently wrong.
+     */
     private Optional<LocalDate> issueDate(String parameter) throws NotTextException {
-        if (parameter == null || parameter.isBlank()) {
+        if (parameter == null) {
             return Optional.empty();
+        }
+        if (parameter.isBlank()) {
+            throw new NotTextException(NotTextException.Reason.ISSUE_DATE, "issue date",
+                    "issueDate is empty: give the issue date as yyyy-MM-dd, or leave issueDate out");
         }
         LocalDate date;
         try {

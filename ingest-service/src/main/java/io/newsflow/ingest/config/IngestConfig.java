@@ -83,6 +83,13 @@ public interface IngestConfig {
     @WithDefault("90s")
     Duration stallTimeout();
 
+    /**
+     * How long an upload's body may take to arrive, from its headers on; a slower one is answered 408 and its
+     * connection closed (quarkus.http.read-timeout only bounds each wait for the next bytes).
+     */
+    @WithDefault("30s")
+    Duration uploadReadTimeout();
+
     /** Plausible issue dates, checked where a date enters (file name, folder, sidecar, upload parameter). */
     IssueDates issueDate();
 

@@ -32,6 +32,10 @@ import java.time.Instant;
  * <p>
  * Only a regular file is opened, and never more than {@code max-file-size} of it is read: a link, FIFO or device
  * put into the inbox goes to {@code failed/} unopened.
+ * <p>
+ * A file that changes after its claim (a writer that paused longer than {@code min-file-age} and went on) is noticed:
+ * its size when read, and its size and hash again before it is archived, must be those of the bytes that were
+ * published. Otherwise it goes back to the inbox, with a warning, and is taken again as what it then holds.
  */
 @ApplicationScoped
 public class FileIngestor {
@@ -76,6 +80,9 @@ public class FileIngestor {
                 throw new NotTextException(NotTextException.Reason.UNREADABLE, "unknown",
                         "the file cannot be read: " + e.getClass().getSimpleName());
             }
+            if (bytes.length != size) {
+                return changed(claim, folders, "its size changed from " + size + " to " + bytes.length + " bytes while it was read");
+            }
             decoded = decoder.decode(bytes);
             // a date that is broken or implausible refuses the page here, before anything is published
             issueDate = dates.resolve(claim.relativePath(), claim.sidecar(), attributes.lastModifiedTime());
@@ -85,6 +92,10 @@ public class FileIngestor {
         String sha256 = PageFile.sha256(bytes);
         return switch (publishedPages.reserve(sha256)) {
             case ALREADY_PUBLISHED -> {
+                if (!holdsWhatWasRead(claim.file(), size, sha256)) {
+                    yield changed(claim, folders, "it changed after it was read, which matched page " + sha256
+                            + " published before; the file, now different, goes back to be taken again");
+                }
                 Path archived = folders.archive(claim, now.atZone(config.timeZone()).toLocalDate());
                 FileReports.writeDuplicate(archived, sha256, publishedPages.firstFileName(sha256).orElse(""), now);
                 metrics.duplicate();
@@ -97,12 +108,19 @@ public class FileIngestor {
                         LogSafe.text(claim.relativePath()));
                 yield IngestOutcome.RETRY_LATER;
             }
-            case RESERVED -> publish(claim, folders, decoded, issueDate, sha256, size, now);
+            case RESERVED -> publish(claim, folders, decoded, issueDate, sha256, attributes, now);
         };
     }
 
     private IngestOutcome publish(ClaimedFile claim, InboxFolders folders, DecodedText decoded,
-                                  IssueDateResolver.ResolvedDate issueDate, String sha256, long size, Instant now) throws IOException {
+                                  IssueDateResolver.ResolvedDate issueDate, String sha256, BasicFileAttributes read,
+                                  Instant now) throws IOException {
+        long size = read.size();
+        if (!issueDate.isPresent()) {
+            // the modification time was all that was left, and it is no date: published without one, said once here
+            LOG.warnf("file=\"%s\" issueDate=none reason=\"no date in its name, folders or sidecar, and its modification time %s is unset or implausible\"",
+                    LogSafe.text(claim.relativePath()), read.lastModifiedTime());
+        }
         Page page = new Page(sha256, claim.fileName(), issueDate.date(), issueDate.source(), decoded.charset(), decoded.text(), size, now);
         long started = System.nanoTime();
         try {
@@ -116,12 +134,37 @@ public class FileIngestor {
         }
         Duration latency = Duration.ofNanos(System.nanoTime() - started);
         publishedPages.markPublished(sha256, claim.fileName(), now);
-        Path archived = folders.archive(claim, now.atZone(config.timeZone()).toLocalDate());
         metrics.published(size, latency);
+        if (!holdsWhatWasRead(claim.file(), size, sha256)) {
+            // a writer still had the file open: what was published is not what would be archived
+            return changed(claim, folders, "it changed after it was read: page " + sha256 + " was published from its first "
+                    + size + " bytes, and the file, now different, goes back to be taken again");
+        }
+        Path archived = folders.archive(claim, now.atZone(config.timeZone()).toLocalDate());
+        String dateSource = issueDate.isPresent() ? issueDate.source().wireName() : "none";
         LOG.infof("file=\"%s\" outcome=published page=%s bytes=%d charset=%s issueDate=%s issueDateSource=%s latencyMs=%d archived=\"%s\"",
-                LogSafe.text(claim.relativePath()), sha256, size, decoded.charset(), issueDate.date(), page.issueDateSource().wireName(),
-                latency.toMillis(), LogSafe.text(config.archive().relativize(archived)));
+                LogSafe.text(claim.relativePath()), sha256, size, decoded.charset(), issueDate.isPresent() ? issueDate.date() : "none",
+                dateSource, latency.toMillis(), LogSafe.text(config.archive().relativize(archived)));
         return IngestOutcome.PUBLISHED;
+    }
+
+    /** Whether the claimed file still holds the bytes that were read: the same size, then the same hash. */
+    private static boolean holdsWhatWasRead(Path file, long size, String sha256) throws IOException {
+        BasicFileAttributes now = RegularFiles.attributes(file);
+        return now.isRegularFile() && now.size() == size && PageFile.sha256(file, size + 1).equals(sha256);
+    }
+
+    /**
+     * A writer kept writing after the file was claimed (it looked finished: untouched for min-file-age). The file
+     * goes back to the inbox, to be taken again as what it holds once it settles; nothing is archived as if
+     * published.
+     */
+    private IngestOutcome changed(ClaimedFile claim, InboxFolders folders, String why) throws IOException {
+        folders.release(claim);
+        metrics.changed();
+        LOG.warnf("file=\"%s\" outcome=changed reason=changed-while-read message=\"%s\"", LogSafe.text(claim.relativePath()),
+                LogSafe.text(why));
+        return IngestOutcome.CHANGED;
     }
 
     /**

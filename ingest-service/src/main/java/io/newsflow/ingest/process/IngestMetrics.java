@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
 
-/** Prometheus metrics of ingest ({@code /q/metrics}): files seen, published, failed by reason, duplicates, bytes, latency. */
+/** Prometheus metrics of ingest ({@code /q/metrics}): files seen, published, failed by reason, duplicates, changed, bytes, latency. */
 @ApplicationScoped
 public class IngestMetrics {
     private final MeterRegistry registry;
@@ -15,6 +15,7 @@ public class IngestMetrics {
     private final Counter published;
     private final Counter duplicates;
     private final Counter retries;
+    private final Counter changed;
     private final Counter bytes;
     private final Timer publishLatency;
 
@@ -24,6 +25,7 @@ public class IngestMetrics {
         this.published = Counter.builder("newsflow.ingest.files.published").description("pages Kafka acknowledged").register(registry);
         this.duplicates = Counter.builder("newsflow.ingest.files.duplicates").description("files whose content was published before").register(registry);
         this.retries = Counter.builder("newsflow.ingest.files.retried").description("files put back into the inbox after a failed publication").register(registry);
+        this.changed = Counter.builder("newsflow.ingest.files.changed").description("files that changed after their claim, put back into the inbox").register(registry);
         this.bytes = Counter.builder("newsflow.ingest.bytes.published").baseUnit("bytes").description("bytes of published pages").register(registry);
         this.publishLatency = Timer.builder("newsflow.ingest.publish.latency").description("time from send to Kafka's acknowledgement")
                 .publishPercentiles(0.5, 0.99).register(registry);
@@ -45,6 +47,10 @@ public class IngestMetrics {
 
     void retried() {
         retries.increment();
+    }
+
+    void changed() {
+        changed.increment();
     }
 
     /** A file that could neither be claimed nor moved to failed/: left where it is, reported once. */

@@ -8,6 +8,8 @@ public enum IngestOutcome {
     DUPLICATE,
     /** Not a page; the file is in {@code failed/} with its reason. */
     FAILED,
+    /** It changed after it was claimed; it is back in the inbox, to be taken again as what it then holds. */
+    CHANGED,
     /** Kafka did not take it (or another instance is sending the same content); the file is back in the inbox. */
     RETRY_LATER
 }

@@ -32,8 +32,15 @@ public final class InboxFolders {
         this.claims = config.processing().resolve(instanceId);
     }
 
+    /**
+     * Creates the folders that are missing. An inbox that exists but is no folder is left as it is: the scan reports
+     * it (readiness goes down) rather than the service failing to start or anything being moved.
+     */
     public void create() throws IOException {
-        for (Path folder : List.of(config.inbox(), claims, config.archive(), config.failed(), config.state())) {
+        if (!Files.exists(config.inbox(), LinkOption.NOFOLLOW_LINKS)) {
+            Files.createDirectories(config.inbox());
+        }
+        for (Path folder : List.of(claims, config.archive(), config.failed(), config.state())) {
             Files.createDirectories(folder);
         }
     }

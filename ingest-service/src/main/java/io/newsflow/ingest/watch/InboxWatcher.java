@@ -83,7 +83,7 @@ public class InboxWatcher {
             Thread.ofPlatform().name("inbox-scan").daemon().factory());
     /** A tick asked for by a finished worker and not run yet: many finishing at once ask for one tick. */
     private final AtomicBoolean tickRequested = new AtomicBoolean();
-    private InboxEvents events;
+    private volatile InboxEvents events;
     private volatile Instant nextRescan = Instant.MIN;
 
     public InboxWatcher(IngestConfig config, FileIngestor ingestor, KafkaAvailability kafka, InstanceId instanceId,
@@ -170,8 +170,11 @@ public class InboxWatcher {
         try {
             scan = scanner.scan(config.inbox());
         } catch (IOException e) {
-            LOG.errorf("cannot scan inbox=\"%s\" reason=\"%s\"", LogSafe.text(config.inbox()), LogSafe.text(e.getMessage()));
+            inboxUnusable(e);
             return;
+        }
+        if (progress.inboxProblem().isPresent()) {
+            inboxUsableAgain();
         }
         leftAlone.keySet().retainAll(scan.keySet());
         scan.keySet().removeAll(inWork.keySet());
@@ -180,6 +183,35 @@ public class InboxWatcher {
         for (Path file : tracker.observe(scan, now)) {
             settled.put(file, scan.get(file));
         }
+    }
+
+    /**
+     * The inbox cannot be scanned: it is no folder (replaced by a file, removed) or cannot be read. Nothing is
+     * taken, and nothing is moved, until it is a folder again; readiness says why, the log says it once.
+     */
+    private void inboxUnusable(IOException e) {
+        String reason = e instanceof InboxScanner.NotAFolderException ? e.getMessage()
+                : "cannot scan inbox \"" + config.inbox() + "\": " + e;
+        settled.clear();
+        if (!reason.equals(progress.inboxProblem().orElse(null))) {
+            LOG.errorf("inbox=\"%s\" outcome=not-ready reason=\"%s\"", LogSafe.text(config.inbox()), LogSafe.text(reason));
+        }
+        progress.inboxUnusable(reason);
+    }
+
+    /** A folder again (perhaps a new one): its file-system events are watched anew, since those of the old one ended. */
+    private void inboxUsableAgain() {
+        progress.inboxUsable();
+        try {
+            if (events != null) {
+                events.close();
+            }
+            events = new InboxEvents(config.inbox());
+        } catch (IOException e) {
+            LOG.warnf("file-system events of inbox=\"%s\" not watched, periodic rescans continue: %s", LogSafe.text(config.inbox()),
+                    LogSafe.text(e.getMessage()));
+        }
+        LOG.infof("inbox=\"%s\" outcome=ready reason=\"the inbox is a folder again\"", LogSafe.text(config.inbox()));
     }
 
     /** Gives settled files to the free workers, oldest first. */

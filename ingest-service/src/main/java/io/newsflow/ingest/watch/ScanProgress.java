@@ -5,14 +5,16 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Whether the scan loop is making progress: when a scan last completed, and since when the oldest file in work
- * has been in work. Written by the scan loop, read by readiness. Pure logic, the clock is the caller's.
+ * Whether the scan loop is making progress: whether it can scan the inbox at all, when a scan last completed, and
+ * since when the oldest file in work has been in work. Written by the scan loop, read by readiness. Pure logic, the
+ * clock is the caller's.
  */
 public final class ScanProgress {
     private final Duration stallTimeout;
     private volatile Instant lastScanCompleted;
     private volatile Instant oldestWorkStarted;
     private volatile String oldestWorkFile = "";
+    private volatile String inboxProblem;
 
     public ScanProgress(Duration stallTimeout, Instant startedAt) {
         this.stallTimeout = stallTimeout;
@@ -29,12 +31,30 @@ public final class ScanProgress {
         oldestWorkStarted = since;
     }
 
+    /** The inbox cannot be scanned (it is no folder, it cannot be read): why, as readiness tells it. */
+    public void inboxUnusable(String reason) {
+        inboxProblem = reason;
+    }
+
+    /** The inbox was scanned. */
+    public void inboxUsable() {
+        inboxProblem = null;
+    }
+
+    public Optional<String> inboxProblem() {
+        return Optional.ofNullable(inboxProblem);
+    }
+
     public Instant lastScanCompleted() {
         return lastScanCompleted;
     }
 
-    /** Why the loop counts as stalled at {@code now}, or empty while it makes progress. */
+    /** Why the loop counts as stalled at {@code now} (or cannot scan the inbox), or empty while it makes progress. */
     public Optional<String> stalled(Instant now) {
+        String problem = inboxProblem;
+        if (problem != null) {
+            return Optional.of(problem);
+        }
         if (lastScanCompleted.plus(stallTimeout).isBefore(now)) {
             return Optional.of("no inbox scan completed since " + lastScanCompleted + " (stall timeout " + stallTimeout + ")");
         }

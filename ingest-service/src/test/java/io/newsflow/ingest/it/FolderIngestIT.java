@@ -208,6 +208,22 @@ class FolderIngestIT {
                 .body(org.hamcrest.Matchers.containsString("newsflow_ingest_files_failed_total{reason=\"not-chinese\"}"));
     }
 
+    /** A file time of 1970 (a clock never set) was taken for the issue date 1970-01-01. */
+    @Test
+    void aPageWhoseOnlyDateIsAnUnsetModificationTimeIsPublishedWithoutAnIssueDate() throws Exception {
+        byte[] bytes = unique("本报讯 12月20日，一页没有日期的稿子。").getBytes(StandardCharsets.UTF_8);
+        Path staging = Files.createDirectories(Path.of("target", "staging-" + UUID.randomUUID()));
+        String name = "no-date-" + UUID.randomUUID() + ".txt";
+        Path file = Files.write(staging.resolve(name), bytes);
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(0));
+
+        Files.move(file, inbox.resolve(name), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+
+        JsonNode page = awaitSinglePage(PageFile.sha256(bytes));
+        assertThat(page.path("issueDate").isNull() || page.path("issueDate").isMissingNode()).as(page.toString()).isTrue();
+        assertThat(page.path("issueDateSource").isNull() || page.path("issueDateSource").isMissingNode()).as(page.toString()).isTrue();
+    }
+
     @Test
     void doesNotTakeAFileWhileItIsStillBeingWritten() throws Exception {
         String text = unique(Files.readString(SAMPLE));

@@ -8,6 +8,7 @@ import io.newsflow.model.NewsJson;
 import io.newsflow.pagefiles.PageFile;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
@@ -18,16 +19,23 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.RandomAccessFile;
+import java.net.Socket;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -67,6 +75,9 @@ class HardenedInboxIT {
 
     @Inject
     PageMemory memory;
+
+    @TestHTTPResource("/")
+    URL service;
 
     private PagesTopic pages;
     private final List<String> logLines = new CopyOnWriteArrayList<>();
@@ -286,6 +297,152 @@ class HardenedInboxIT {
         assertThat(home.getParent().getParent().resolve("outside \u001b[31m.txt")).doesNotExist();
         assertThat(logLines).filteredOn(line -> line.contains("outside")).noneMatch(line -> line.contains("\u001b"))
                 .anyMatch(line -> line.contains("upload=\"../../outside \\u001b[31m.txt\"")); // hostile input, not a path of the project
+    }
+
+    /** Quarkus's read timeout bounds each wait for more bytes only: 100 bytes a second for 45 s were accepted. */
+    @Test
+    void aSlowUploadIsAnswered408AfterTheReadTimeoutAndLeavesNothingBehind() throws Exception {
+        byte[] bytes = page("本报讯 一页慢慢上传的稿子。" + "内容".repeat(150)); // about 9 s at 100 bytes a second
+        long started = System.nanoTime();
+
+        String answer = sendSlowly("text/plain", "?issueDate=2024-09-06", bytes);
+
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        assertThat(answer).startsWith("HTTP/1.1 408").contains("\"status\":408").contains("newsflow.ingest.upload-read-timeout");
+        assertThat(took).as("cut off after the test profile's 2 s").isBetween(Duration.ofSeconds(2), Duration.ofSeconds(7));
+        assertLeftNothingBehind(bytes);
+        // the service takes the next upload as ever
+        given().contentType("text/plain").body(page("本报讯 慢的之后快的。")).queryParam("issueDate", "2024-09-06")
+                .when().post("/api/pages").then().statusCode(202);
+    }
+
+    @Test
+    void aSlowMultipartUploadIsAnswered408Too() throws Exception {
+        byte[] bytes = page("本报讯 一页慢慢上传的表单。" + "内容".repeat(150));
+        java.io.ByteArrayOutputStream form = new java.io.ByteArrayOutputStream();
+        form.writeBytes(("--slow\r\nContent-Disposition: form-data; name=\"file\"; filename=\"page.txt\"\r\n"
+                + "Content-Type: text/plain\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        form.writeBytes(bytes);
+        form.writeBytes("\r\n--slow--\r\n".getBytes(StandardCharsets.UTF_8));
+
+        String answer = sendSlowly("multipart/form-data; boundary=slow", "", form.toByteArray());
+
+        assertThat(answer).startsWith("HTTP/1.1 408").contains("newsflow.ingest.upload-read-timeout");
+        assertLeftNothingBehind(bytes);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(logLines)
+                .anyMatch(line -> line.contains("upload outcome=refused reason=read-timeout")));
+        assertThat(logLines).noneMatch(line -> line.contains("outcome=failed errorId"));
+    }
+
+    /** Sends an upload as a slow client does, 10 bytes every 100 ms, and returns what the server answered. */
+    private String sendSlowly(String contentType, String query, byte[] body) throws Exception {
+        String head = "POST /api/pages" + query + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic "
+                + Base64.getEncoder().encodeToString(("ingest:" + TestUsers.password("ingest")).getBytes(StandardCharsets.UTF_8))
+                + "\r\nContent-Type: " + contentType + "\r\nContent-Length: " + body.length + "\r\n\r\n";
+        try (Socket socket = new Socket(service.getHost(), service.getPort())) {
+            socket.setSoTimeout(20_000);
+            // the answer is read as it comes, so a reset after it (the client writing on) cannot lose it
+            CompletableFuture<byte[]> received = CompletableFuture.supplyAsync(() -> readUntilClosed(socket));
+            OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            try {
+                for (int sent = 0; sent < body.length && !received.isDone(); sent += 10) {
+                    out.write(body, sent, Math.min(10, body.length - sent));
+                    out.flush();
+                    Thread.sleep(100); // the client's pace, not a wait for the server
+                }
+            } catch (java.net.SocketException closedByTheServer) {
+                // the server closed the connection after its answer
+            }
+            return new String(received.get(20, TimeUnit.SECONDS), StandardCharsets.UTF_8);
+        }
+    }
+
+    private void assertLeftNothingBehind(byte[] bytes) {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            try (Stream<Path> files = Files.list(inbox)) {
+                assertThat(files).as("nothing of the cut-off upload in the inbox").noneMatch(file -> file.getFileName().toString().contains("upload-"));
+            }
+            assertThat(memory.budget().used()).isZero();
+        });
+        assertThat(pages.pagesWithKey(PageFile.sha256(bytes))).isEmpty();
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("newsflow_ingest_uploads_refused_total{reason=\"408\"}"));
+    }
+
+    @Test
+    void anEmptyIssueDateIsRefusedInsteadOfDatingThePageByTheUpload() {
+        byte[] bytes = page("本报讯 空的日期。");
+
+        given().contentType("text/plain").body(bytes).queryParam("issueDate", "")
+                .when().post("/api/pages")
+                .then().statusCode(400).body("error", startsWith("issueDate is empty"));
+        // an empty form field, written out: an HTTP client may leave an empty part out
+        java.io.ByteArrayOutputStream form = new java.io.ByteArrayOutputStream();
+        form.writeBytes(("--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"page.txt\"\r\n"
+                + "Content-Type: text/plain\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        form.writeBytes(bytes);
+        form.writeBytes("\r\n--b\r\nContent-Disposition: form-data; name=\"issueDate\"\r\n\r\n\r\n--b--\r\n".getBytes(StandardCharsets.UTF_8));
+        given().contentType("multipart/form-data; boundary=b").body(form.toByteArray())
+                .when().post("/api/pages")
+                .then().statusCode(400).body("error", startsWith("issueDate is empty"));
+        given().contentType("text/plain").body(bytes).queryParam("issueDate", "  ")
+                .when().post("/api/pages")
+                .then().statusCode(400).body("error", startsWith("issueDate is empty"));
+    }
+
+    /** An inbox replaced by a regular file was once taken for a page of itself and moved to failed/inbox. */
+    @Test
+    void anInboxThatIsNoFolderMakesIngestNotReadyMovesNothingAndIngestCarriesOnOnceItIsAFolderAgain() throws Exception {
+        Path away = inbox.resolveSibling("inbox-away-" + UUID.randomUUID());
+        Files.move(inbox, away);
+        try {
+            Files.write(inbox, page("本报讯 收件箱成了一个文件。"));
+
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().when().get("/q/health/ready").then().statusCode(503)
+                    .body("checks.find { it.name == 'inbox-scan' }.status", equalTo("DOWN"))
+                    .body("checks.find { it.name == 'inbox-scan' }.data.reason",
+                            equalTo("inbox \"" + inbox + "\" is a regular file, not a folder: nothing is taken until it is one")));
+            given().contentType("text/plain").body(page("本报讯 收件箱不在时上传。")).when().post("/api/pages")
+                    .then().statusCode(503).body("error", containsString("the inbox is not a folder"));
+            // several rescans (one a second) later, still nothing moved
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+                assertThat(inbox).isRegularFile();
+                assertThat(failed.resolve("inbox")).doesNotExist();
+                assertThat(filesUnder(processing)).noneMatch(file -> file.getFileName().toString().equals("inbox"));
+            });
+            assertThat(logLines).anyMatch(line -> line.contains("outcome=not-ready") && line.contains("is a regular file, not a folder"));
+        } finally {
+            // a new folder in its place, with what the old one held
+            Files.deleteIfExists(inbox);
+            Files.createDirectory(inbox);
+            try (Stream<Path> left = Files.list(away)) {
+                for (Path entry : left.toList()) {
+                    Files.move(entry, inbox.resolve(entry.getFileName()));
+                }
+            }
+            Files.delete(away);
+        }
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'inbox-scan' }.status", equalTo("UP")));
+        byte[] after = page("本报讯 收件箱又是文件夹了。");
+        Files.write(inbox.resolve("after-" + UUID.randomUUID() + ".txt"), after);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(pages.pagesWithKey(PageFile.sha256(after))).hasSize(1));
+    }
+
+    private static byte[] readUntilClosed(Socket socket) {
+        java.io.ByteArrayOutputStream received = new java.io.ByteArrayOutputStream();
+        byte[] buffer = new byte[4096];
+        try {
+            InputStream in = socket.getInputStream();
+            for (int read; (read = in.read(buffer)) >= 0; ) {
+                received.write(buffer, 0, read);
+            }
+        } catch (java.io.IOException e) {
+            // reset after the answer: what came before it is kept
+        }
+        return received.toByteArray();
     }
 
     private static boolean hasContent(Path file, byte[] bytes) {

@@ -59,6 +59,17 @@ class InboxFoldersTest {
     }
 
     @Test
+    void creatingTheFoldersLeavesAnInboxThatIsNoFolderAsItIs(@TempDir Path otherHome) throws Exception {
+        Path inbox = Files.writeString(otherHome.resolve("inbox"), "not a folder");
+
+        new InboxFolders(config(otherHome), "one").create();
+
+        assertThat(inbox).isRegularFile().hasContent("not a folder");
+        assertThat(otherHome.resolve("failed")).isDirectory();
+        assertThat(otherHome.resolve("processing/one")).isDirectory();
+    }
+
+    @Test
     void recoverClaimsTakesBackAClaimedSymbolicLinkWhoseTargetIsGone() throws Exception {
         Files.createSymbolicLink(inbox.resolve("link.txt"), home.resolve("nowhere"));
         assertThat(folders.claim(inbox.resolve("link.txt"))).isPresent();

@@ -31,4 +31,15 @@ class ScanProgressTest {
         progress.oldestWork(null, null);
         assertThat(progress.stalled(T0.plusSeconds(60))).isEmpty();
     }
+
+    @Test
+    void anInboxThatCannotBeScannedKeepsTheLoopDownWithTheReasonUntilAScanWorksAgain() {
+        ScanProgress progress = new ScanProgress(Duration.ofSeconds(30), T0);
+        progress.inboxUnusable("inbox \"/data/inbox\" is a regular file, not a folder");
+        progress.scanCompleted(T0.plusSeconds(1)); // the loop itself goes on
+
+        assertThat(progress.stalled(T0.plusSeconds(1))).contains("inbox \"/data/inbox\" is a regular file, not a folder");
+        progress.inboxUsable();
+        assertThat(progress.stalled(T0.plusSeconds(1))).isEmpty();
+    }
 }
