@@ -22,10 +22,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -70,7 +72,7 @@ public class InboxWatcher {
     private final InboxFolders folders;
     private final InboxScanner scanner = new InboxScanner();
     private final StabilityTracker tracker;
-    private final Map<Path, Duration> retryBackoff = new ConcurrentHashMap<>();
+    private final RetryBackoff retryBackoff;
     private final Map<Path, InWork> inWork = new ConcurrentHashMap<>();
     /** Files that could neither be claimed nor moved to failed/, as they were when reported; skipped until they change. */
     private final Map<Path, StabilityTracker.FileState> leftAlone = new ConcurrentHashMap<>();
@@ -95,6 +97,7 @@ public class InboxWatcher {
         this.metrics = metrics;
         this.folders = new InboxFolders(config, instanceId.value());
         this.tracker = new StabilityTracker(config.minFileAge());
+        this.retryBackoff = new RetryBackoff(FIRST_RETRY, config.maxRetryBackoff());
         this.progress = new ScanProgress(config.stallTimeout(), clock.instant());
         this.workers = Executors.newFixedThreadPool(Math.max(1, config.concurrency()),
                 Thread.ofPlatform().name("ingest-", 1).daemon().factory());
@@ -176,6 +179,9 @@ public class InboxWatcher {
         if (progress.inboxProblem().isPresent()) {
             inboxUsableAgain();
         }
+        Set<Path> present = new HashSet<>(scan.keySet());
+        present.addAll(inWork.keySet());
+        retryBackoff.retainOnly(present);
         leftAlone.keySet().retainAll(scan.keySet());
         scan.keySet().removeAll(inWork.keySet());
         scan.entrySet().removeIf(file -> file.getValue().equals(leftAlone.get(file.getKey())));
@@ -250,10 +256,9 @@ public class InboxWatcher {
             Path file = work.getKey();
             inWork.remove(file);
             if (outcome(work.getValue().outcome(), file) == IngestOutcome.RETRY_LATER) {
-                Duration backoff = retryBackoff.merge(file, FIRST_RETRY, (previous, first) -> min(previous.multipliedBy(2), config.maxRetryBackoff()));
-                tracker.holdUntil(file, clock.instant().plus(backoff));
+                tracker.holdUntil(file, clock.instant().plus(retryBackoff.failed(file)));
             } else {
-                retryBackoff.remove(file);
+                retryBackoff.done(file);
             }
         }
         return any;
@@ -339,9 +344,5 @@ public class InboxWatcher {
                     LogSafe.text(e.getCause().getMessage()));
             return null;
         }
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
     }
 }
