@@ -92,7 +92,11 @@ public final class NewsflowSystem {
      * the largest part of a small service's resident memory beyond the heap.
      */
     static List<String> jvmOptions(String service) {
-        return service.startsWith("ingest-service") ? List.of("-XX:TieredStopAtLevel=1") : List.of();
+        // a JVM out of memory may lose threads (its HTTP server, a consumer) and live on unable to work: exit instead,
+        // so that status and any supervisor see it, and up starts it again
+        return service.startsWith("ingest-service")
+                ? List.of("-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1")
+                : List.of("-XX:+ExitOnOutOfMemoryError");
     }
 
     /** Starts whatever is not running yet and returns once every part is ready. */
@@ -230,10 +234,12 @@ public final class NewsflowSystem {
                 stack.map(LocalStack.Endpoints::elasticsearchUrl).orElse("")));
         for (ServiceProcess service : services()) {
             Optional<Long> pid = service.runningPid();
+            Optional<String> unhealthy = pid.isPresent() ? service.unhealthy() : Optional.empty();
             String detail = pid.isPresent()
-                    ? service.url() + " (pid " + pid.get() + ")"
+                    ? service.url() + " (pid " + pid.get() + ")" + unhealthy.map(why -> ": " + why).orElse("")
                     : service.stalePidFile().map(why -> "(stale pid file: " + why + ")").orElse("");
-            lines.add("%-16s %-8s %s".formatted(service.name(), pid.isPresent() ? "running" : "stopped", detail));
+            String state = pid.isEmpty() ? "stopped" : unhealthy.isPresent() ? "unhealthy" : "running";
+            lines.add("%-16s %-8s %s".formatted(service.name(), state, detail));
         }
         return lines;
     }

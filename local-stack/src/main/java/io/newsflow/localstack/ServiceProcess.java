@@ -141,6 +141,24 @@ public record ServiceProcess(String name, Path jar, int port, Path runDir, Path 
         }
     }
 
+    /**
+     * Why a running service is not healthy: its HTTP port does not answer, or {@code /q/health/live} is not UP (a
+     * process that lives on after its HTTP server or consumer died). Empty when it answers live.
+     */
+    public Optional<String> unhealthy() {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/q/health/live")).timeout(Duration.ofSeconds(5)).build();
+        try {
+            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            return status == 200 ? Optional.empty() : Optional.of("/q/health/live answers " + status);
+        } catch (IOException e) {
+            return Optional.of("port " + port + " does not answer");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of("interrupted");
+        }
+    }
+
     /** The end of the log, and of the output when there is any (a JVM that could not start says why there). */
     private String endOfLogs() throws IOException {
         String log = "end of " + logFile() + ":\n" + LogTail.of(logFile(), 30);

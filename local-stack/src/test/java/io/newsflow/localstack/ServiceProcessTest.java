@@ -128,6 +128,35 @@ class ServiceProcessTest {
         assertThat(home.resolve("logs/search-service.out.1")).as("the previous start's output").content().contains("stand-in service started");
     }
 
+    @Test
+    void aRunningServiceWhosePortDoesNotAnswerOrWhoseLivenessIsDownIsUnhealthy() throws Exception {
+        ServiceProcess service = service("enrich-service");
+        assertThat(service.unhealthy()).hasValueSatisfying(why -> assertThat(why).contains("does not answer"));
+
+        java.util.concurrent.atomic.AtomicInteger live = new java.util.concurrent.atomic.AtomicInteger(200);
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", service.port()), 0);
+        server.createContext("/q/health/live", exchange -> {
+            exchange.sendResponseHeaders(live.get(), -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            assertThat(service.unhealthy()).isEmpty();
+            live.set(503);
+            assertThat(service.unhealthy()).hasValue("/q/health/live answers 503");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void everyServiceExitsOnOutOfMemoryInsteadOfLivingOnWithoutItsThreads() {
+        for (String name : List.of("ingest-service", "enrich-service", "search-service")) {
+            assertThat(NewsflowSystem.jvmOptions(name)).contains("-XX:+ExitOnOutOfMemoryError");
+        }
+    }
+
     private ServiceProcess service(String name) throws IOException {
         Path jar = Files.exists(home.resolve("stand-in.jar")) ? home.resolve("stand-in.jar") : StandInJar.writeTo(home);
         return new ServiceProcess(name, jar, FreePorts.next(), home.resolve("run"), home.resolve("logs"));
