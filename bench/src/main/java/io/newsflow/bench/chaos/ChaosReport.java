@@ -12,7 +12,7 @@ public final class ChaosReport {
      * @param problem         why the row failed, or null
      */
     record Row(String fault, int pages, double outageSeconds, double recoverySeconds, long lost, long extra,
-               long pagesDeadLettered, long articlesDeadLettered, long filesWaiting, long filesFailed,
+               long duplicates, long pagesDeadLettered, long articlesDeadLettered, long filesWaiting, long filesFailed,
                List<String> notReady, String problem) {
         boolean passed() {
             return problem == null;
@@ -37,14 +37,14 @@ public final class ChaosReport {
     /** The report as a Markdown table. */
     public String table() {
         StringBuilder table = new StringBuilder("""
-                | fault | pages | fault lasted | settled after | lost | extra | dead letters (pages/articles) | files left | failed files | not ready | result |
-                |---|---|---|---|---|---|---|---|---|---|---|
+                | fault | pages | fault lasted | settled after | lost | extra | duplicates | dead letters (pages/articles) | files left | failed files | not ready | result |
+                |---|---|---|---|---|---|---|---|---|---|---|---|
                 """);
         for (Row row : rows) {
-            table.append(String.format(Locale.ROOT, "| %s | %d | %.0f s | %s | %d | %d | %d / %d | %d | %d | %s | %s |%n",
+            table.append(String.format(Locale.ROOT, "| %s | %d | %.0f s | %s | %d | %d | %d | %d / %d | %d | %d | %s | %s |%n",
                     row.fault(), row.pages(), row.outageSeconds(),
                     row.recoverySeconds() < 0 ? "never" : String.format(Locale.ROOT, "%.1f s", row.recoverySeconds()),
-                    row.lost(), row.extra(), row.pagesDeadLettered(), row.articlesDeadLettered(), row.filesWaiting(),
+                    row.lost(), row.extra(), row.duplicates(), row.pagesDeadLettered(), row.articlesDeadLettered(), row.filesWaiting(),
                     row.filesFailed(), row.notReady().isEmpty() ? "-" : String.join(", ", row.notReady()),
                     row.passed() ? "pass" : "FAIL: " + row.problem()));
         }

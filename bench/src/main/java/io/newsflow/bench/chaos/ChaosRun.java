@@ -4,9 +4,7 @@ import io.newsflow.bench.BenchContext;
 import io.newsflow.bench.BenchOptions;
 import io.newsflow.bench.corpus.GeneratedPage;
 import io.newsflow.bench.stack.BenchStack;
-import io.newsflow.bench.stack.InProcessEnrichment;
 import io.newsflow.localstack.FreePorts;
-import io.newsflow.model.Article;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,16 +15,22 @@ import java.util.Set;
 
 /**
  * Drives generated pages through the whole system while faults hit it one after another, and after each fault
- * waits for the system to settle without help: exactly the expected article ids searchable (none lost, none
- * extra), no good page or article dead-lettered or refused, nothing left in {@code inbox/} or {@code processing/},
- * every service ready. The expected ids are what enrich-service's pipeline makes of the pages in this JVM. A fault
- * may add bad pages of its own (a poison page): each must be dead-lettered exactly once, and none of its articles
- * indexed.
+ * waits for the system to settle without help: exactly the expected article ids searchable, each once (none lost,
+ * none extra, no duplicate), no good page or article dead-lettered or refused, nothing left in {@code inbox/} or
+ * {@code processing/}, every service ready. The expected ids are the generator's own truth (the articles it laid out
+ * on each page, {@link GeneratedPage#articleIds()}), not what the enrichment code makes of the pages. A fault may add
+ * bad pages of its own (a poison page): each must be dead-lettered exactly once, and none of its articles indexed.
+ * After the last fault the state is read once more, a while later, so that a dead letter or a document that comes
+ * late is seen too.
  */
 public final class ChaosRun {
     private static final System.Logger LOG = System.getLogger(ChaosRun.class.getName());
     private static final long CORPUS_SEED = 0xC4A05L;
     private static final Duration POLL = Duration.ofSeconds(2);
+    /** How long after the last fault the state is read again, for anything that arrives late. */
+    private static final Duration LATE = Duration.ofSeconds(15);
+    /** The flood gets this many shares of the pages, every other fault one: a flood must be a flood. */
+    private static final int FLOOD_SHARES = 4;
 
     /**
      * @param root           the checkout whose built services run
@@ -66,22 +70,22 @@ public final class ChaosRun {
         faults.add(new Fault("second enrich- and search-service killed (rebalance)", ChaosTarget::killExtraInstances,
                 Duration.ZERO, Fault.NOTHING, rate));
         faults.add(new Fault("poison page (100,000 copies of one line) among the pages",
-                target -> target.drop(PoisonPage.repeatedLine(100_000)), Duration.ZERO, Fault.NOTHING, rate, 1));
-        faults.add(new Fault("inbox flooded (all pages at once)", Fault.NOTHING, Duration.ZERO, Fault.NOTHING, 0));
+                target -> target.drop(PoisonPage.repeatedLine(100_000)), Duration.ZERO, Fault.NOTHING, rate, 1, 1));
+        faults.add(new Fault("inbox flooded (all pages at once)", Fault.NOTHING, Duration.ZERO, Fault.NOTHING, 0, 0, FLOOD_SHARES));
         return faults;
     }
 
     public static ChaosReport run(Options options) throws Exception {
         BenchContext context = new BenchContext(BenchOptions.parse(options.root().toString()));
         List<Fault> faults = faults(options);
-        if (options.pages() < faults.size()) {
-            throw new IllegalArgumentException("--pages must be at least " + faults.size() + " (one batch per fault)");
+        int shares = faults.stream().mapToInt(Fault::shares).sum();
+        if (options.pages() < shares) {
+            throw new IllegalArgumentException("--pages must be at least " + shares + " (one batch per fault, "
+                    + FLOOD_SHARES + " for the flood)");
         }
         List<GeneratedPage> pages = context.corpus(options.pages(), CORPUS_SEED).pages();
-        long started = System.nanoTime();
-        List<Article> articles = InProcessEnrichment.parallel(pages);
-        LOG.log(System.Logger.Level.INFO, "chaos: {0} pages, {1} articles expected (enriched in this JVM in {2} s)",
-                Integer.toString(pages.size()), Integer.toString(articles.size()), (System.nanoTime() - started) / 1_000_000_000);
+        LOG.log(System.Logger.Level.INFO, "chaos: {0} pages, {1} articles expected, as the generator laid them out",
+                Integer.toString(pages.size()), Integer.toString(pages.stream().mapToInt(GeneratedPage::articleCount).sum()));
 
         BenchStack stack = BenchStack.start(options.home(), options.root());
         ChaosReport report = new ChaosReport();
@@ -89,20 +93,33 @@ public final class ChaosRun {
             ChaosTarget target = new ChaosTarget(stack.system(), stack.inbox());
             Set<String> expected = new HashSet<>();
             int pageDeadLetters = 0;
-            for (int f = 0; f < faults.size(); f++) {
-                List<GeneratedPage> batch = pages.subList(f * pages.size() / faults.size(), (f + 1) * pages.size() / faults.size());
-                Set<String> batchPages = new HashSet<>();
-                batch.forEach(page -> batchPages.add(page.sha256()));
-                articles.stream().filter(a -> batchPages.contains(a.pageSha256())).forEach(a -> expected.add(a.id()));
-                pageDeadLetters += faults.get(f).pageDeadLetters();
-                report.add(runFault(faults.get(f), batch, Set.copyOf(expected), pageDeadLetters, stack, target,
-                        options.settleTimeout()));
+            int share = 0;
+            for (Fault fault : faults) {
+                List<GeneratedPage> batch = pages.subList(share * pages.size() / shares,
+                        (share + fault.shares()) * pages.size() / shares);
+                share += fault.shares();
+                batch.forEach(page -> expected.addAll(page.articleIds()));
+                pageDeadLetters += fault.pageDeadLetters();
+                report.add(runFault(fault, batch, Set.copyOf(expected), pageDeadLetters, stack, target, options.settleTimeout()));
                 System.out.println(report.table());
             }
+            report.add(lateCheck(Set.copyOf(expected), pageDeadLetters, stack));
+            System.out.println(report.table());
         } finally {
             stack.system().down();
         }
         return report;
+    }
+
+    /** The state {@link #LATE} after the last fault settled: still exactly the same, nothing dead-lettered late. */
+    private static ChaosReport.Row lateCheck(Set<String> expected, int pageDeadLetters, BenchStack stack) throws Exception {
+        Thread.sleep(LATE); // anything late has this long to show: the point of the check is to wait
+        SystemState state = SystemState.read(stack);
+        String problem = !state.settled(expected) ? "no longer settled"
+                : !state.onlyBadPagesRefused(pageDeadLetters) ? "dead letters or refused files came late" : null;
+        return new ChaosReport.Row("after the run, " + LATE.toSeconds() + " s later (late dead letters, duplicates)", 0, 0, 0,
+                state.lost(expected), state.extra(expected), state.duplicates(), state.pagesDeadLettered(),
+                state.articlesDeadLettered(), state.filesWaiting(), state.filesFailed(), state.notReady(), problem);
     }
 
     /**
@@ -138,7 +155,7 @@ public final class ChaosRun {
                     : pageDeadLetters + " pages should be dead-lettered, " + state.pagesDeadLettered() + " were";
         }
         return new ChaosReport.Row(fault.name(), batch.size(), (healed - injected) / 1e9, recovery,
-                state.lost(expected), state.extra(expected), state.pagesDeadLettered(), state.articlesDeadLettered(),
+                state.lost(expected), state.extra(expected), state.duplicates(), state.pagesDeadLettered(), state.articlesDeadLettered(),
                 state.filesWaiting(), state.filesFailed(), state.notReady(), problem);
     }
 }

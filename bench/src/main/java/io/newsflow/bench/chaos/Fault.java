@@ -13,12 +13,14 @@ import java.time.Duration;
  * @param heal         what is done after the outage
  * @param pagesPerSecond rate of the fault's pages into the inbox; 0 drops them all at once
  * @param pageDeadLetters pages the fault itself makes bad, each to be dead-lettered exactly once
+ * @param shares         the fault's share of the run's pages (1 for most; the flood takes more)
  */
-record Fault(String name, Action inject, Duration outage, Action heal, double pagesPerSecond, int pageDeadLetters) {
+record Fault(String name, Action inject, Duration outage, Action heal, double pagesPerSecond, int pageDeadLetters,
+             int shares) {
 
-    /** A fault that makes no page bad: nothing may be dead-lettered. */
+    /** A fault that makes no page bad (nothing may be dead-lettered), with one share of the pages. */
     Fault(String name, Action inject, Duration outage, Action heal, double pagesPerSecond) {
-        this(name, inject, outage, heal, pagesPerSecond, 0);
+        this(name, inject, outage, heal, pagesPerSecond, 0, 1);
     }
 
     /** Something done to the system under test. */

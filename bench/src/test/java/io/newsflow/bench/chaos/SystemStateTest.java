@@ -30,6 +30,14 @@ class SystemStateTest {
     }
 
     @Test
+    void anArticleFoundTwiceIsADuplicateThoughItsIdIsThereOnce() {
+        SystemState twice = new SystemState(Set.of("a-1", "a-2"), 3, 0, 0, 0, 0, List.of());
+
+        assertThat(twice.duplicates()).isEqualTo(1);
+        assertThat(twice.settled(Set.of("a-1", "a-2"))).isFalse();
+    }
+
+    @Test
     void countsTheLostAndTheExtraIds() {
         SystemState state = state(Set.of("a-1", "x-1", "x-2"), 0, 0, 0, List.of());
 
@@ -39,6 +47,6 @@ class SystemStateTest {
 
     private static SystemState state(Set<String> ids, long pagesDeadLettered, long articlesDeadLettered, long waiting,
                                      List<String> notReady) {
-        return new SystemState(ids, pagesDeadLettered, articlesDeadLettered, waiting, 0, notReady);
+        return new SystemState(ids, ids.size(), pagesDeadLettered, articlesDeadLettered, waiting, 0, notReady);
     }
 }
