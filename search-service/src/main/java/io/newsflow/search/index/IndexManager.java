@@ -54,7 +54,11 @@ public class IndexManager {
         return config.alias();
     }
 
-    /** Puts the template, creates the first index and the alias when missing, validates what exists; cheap once done. */
+    /**
+     * Puts the template, creates the first index and the alias when missing (or, when versioned indices exist but the
+     * alias does not, points it at the newest of them), validates what exists; cheap once done. While the service
+     * runs, a removed alias is waited for instead (an operator may be moving it): this runs once per start.
+     */
     public void ensureIndex() throws IOException {
         if (ready) {
             return;
@@ -65,10 +69,20 @@ public class IndexManager {
             }
             putTemplate();
             Optional<String> current = currentIndex();
-            if (current.isEmpty()) {
-                createIndex(config.initialIndex(), true);
-            } else {
+            if (current.isPresent()) {
                 validate(current.get());
+            } else {
+                SortedMap<Long, String> existing = versionedIndices();
+                if (existing.isEmpty()) {
+                    createIndex(config.initialIndex(), true);
+                } else {
+                    // the alias was removed while the service was away: without this, a start would create nothing
+                    // (the first index exists) and every write would wait for the alias for ever
+                    String newest = existing.get(existing.lastKey());
+                    client.indices().updateAliases(u -> u.actions(a -> a.add(ad -> ad.index(newest).alias(config.alias()).isWriteIndex(true))));
+                    LOG.warnf("alias=%s was missing at start; pointed it at the newest versioned index=%s", config.alias(), newest);
+                    validate(newest);
+                }
             }
             ready = true;
         }
