@@ -111,6 +111,22 @@ class ComposeEnvironmentTest {
     }
 
     @Test
+    void searchServiceAsksIngestServiceAboutItsInboxByItsServiceNameAsTheReader() {
+        Map<String, String> search = compose.environment("search-service");
+        assertThat(compose.serviceNames()).contains("ingest-service");
+        assertThat(search.get("NEWSFLOW_SEARCH_WEB_INGEST_URL")).isEqualTo("http://ingest-service:"
+                + Compose.map(compose.build("ingest-service").get("args"), "ingest-service build args").get("HTTP_PORT"));
+        // ingest's reading is protected: the reader's password, whose user secrets-check derives from that secret
+        assertThat(compose.environment("ingest-service")).containsEntry("NEWSFLOW_SECURITY_READ_PROTECTED", "true");
+        assertThat(search).containsEntry("NEWSFLOW_SEARCH_WEB_INGEST_USER", "reader")
+                .containsEntry("NEWSFLOW_SEARCH_WEB_INGEST_PASSWORD_FILE", SECRETS + "newsflow_reader_password");
+        assertThat(compose.secrets("search-service")).contains("newsflow_reader_password");
+        assertThat(compose.secrets("secrets-check")).contains("newsflow_reader_password");
+        // search-service reads no folder of ingest's: it mounts no data folder
+        assertThat(compose.volumes("search-service")).noneMatch(mount -> mount.target().equals("/data"));
+    }
+
+    @Test
     void searchServiceAndKibanaLogInAsTheUsersEsSetupCreates() {
         Map<String, String> search = compose.environment("search-service");
         Map<String, String> setup = compose.environment("es-setup");

@@ -127,6 +127,19 @@ public final class Credentials {
         return usersFile().toUri().toString().replace(",", "\\,") + "," + rolesFile().toUri().toString().replace(",", "\\,");
     }
 
+    /**
+     * search-service's credentials for asking ingest-service about its inbox ({@code GET /api/inbox}) when reading is
+     * protected: {@code newsflow.search.web.ingest-user} and {@code ingest-password} of the reader, in a file of this
+     * folder (0600) read as extra configuration like the users files, so the password is on no command line.
+     */
+    public Path searchServiceIngestClient() throws IOException {
+        Path file = folder.resolve("search-service-ingest.properties");
+        writeOwnerOnly(file, List.of("# search-service asks ingest-service (GET /api/inbox) as the reader (bin/newsflow up)",
+                "newsflow.search.web.ingest-user=" + READER.name(),
+                "newsflow.search.web.ingest-password=" + password(READER.name())));
+        return file;
+    }
+
     /** HEX(SHA-256(user:realm:password)), the form the services' realm stores a password in. */
     static String digest(String user, String password) {
         try {

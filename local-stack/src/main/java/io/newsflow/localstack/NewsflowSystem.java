@@ -147,9 +147,10 @@ public final class NewsflowSystem {
     /**
      * What every service is told: where Kafka, Elasticsearch and the data folder are; the two with an HTTP API
      * (ingest, search) also where their users are: files of hashed passwords read as extra configuration, so no
-     * secret is on a command line.
+     * secret is on a command line. search-service also where ingest-service answers (its overview page asks ingest
+     * about the inbox) and, when reading is protected, the reader's credentials for that question, in a file too.
      */
-    private Map<String, String> serviceConfig(String service, LocalStack.Endpoints endpoints, Credentials credentials) throws IOException {
+    Map<String, String> serviceConfig(String service, LocalStack.Endpoints endpoints, Credentials credentials) throws IOException {
         Map<String, String> config = new HashMap<>(Map.of(
                 "kafka.bootstrap.servers", endpoints.kafkaBootstrapServers(),
                 "quarkus.elasticsearch.hosts", endpoints.elasticsearchHostPort(),
@@ -161,6 +162,10 @@ public final class NewsflowSystem {
                 Optional<ElasticsearchUsers> elasticsearch = LocalStack.elasticsearchUsers(options.stackDir());
                 if (elasticsearch.isPresent()) {
                     locations += "," + elasticsearch.get().searchServiceConfig().toUri().toString().replace(",", "\\,");
+                }
+                config.put("newsflow.search.web.ingest-url", "http://127.0.0.1:" + options.ingestPort());
+                if (options.readProtected()) {
+                    locations += "," + credentials.searchServiceIngestClient().toUri().toString().replace(",", "\\,");
                 }
             }
             config.put("quarkus.config.locations", locations);

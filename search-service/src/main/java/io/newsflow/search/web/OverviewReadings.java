@@ -17,9 +17,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * What the overview page shows, asked of Elasticsearch and of the pipeline at the same time and waited for no longer
- * than {@code newsflow.search.web.overview-timeout}: a node or broker that accepts connections and never answers
- * turns its part of the page into "unknown" instead of holding the page (and the person looking) for the client's
- * socket timeout.
+ * than {@code newsflow.search.web.overview-timeout}: a node or broker (or ingest-service) that accepts connections and
+ * never answers turns its part of the page into "unknown" instead of holding the page (and the person looking) for
+ * the client's socket timeout.
  */
 @ApplicationScoped
 public class OverviewReadings {
@@ -77,7 +77,7 @@ public class OverviewReadings {
             pipelineState = state.get(remaining(deadline), TimeUnit.NANOSECONDS);
         } catch (TimeoutException | ExecutionException e) {
             state.cancel(true);
-            pipelineState = pipeline.unanswered("Kafka did not answer within " + timeout.toMillis() + " ms");
+            pipelineState = pipeline.unanswered("Kafka or ingest-service did not answer within " + timeout.toMillis() + " ms");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             pipelineState = pipeline.unanswered("interrupted");

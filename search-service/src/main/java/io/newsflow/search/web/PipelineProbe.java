@@ -1,6 +1,5 @@
 package io.newsflow.search.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsflow.logging.LogSafe;
 import io.newsflow.model.Topics;
 import io.newsflow.search.config.KafkaClientConfig;
@@ -16,12 +15,8 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,37 +24,33 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
- * Looks at the pipeline from outside, for the overview page: files waiting in the shared data folder's
- * {@code inbox/} and refused into {@code failed/}, records on the dead-letter topics, and how far this service's
- * consumer group lags behind the articles topic. Every look is bounded in time and a failed one says why instead
+ * Looks at the pipeline from outside, for the overview page: files waiting in ingest's inbox and refused into
+ * {@code failed/}, as ingest-service reports them ({@link IngestInbox}: this service reads no folder), records on the
+ * dead-letter topics, and how far this service's consumer group lags behind the articles topic. Every look is bounded in time and a failed one says why instead
  * of failing the page: the overview is most needed when something is down.
  */
 @ApplicationScoped
 public class PipelineProbe {
     private static final Logger LOG = Logger.getLogger(PipelineProbe.class);
-    /** Newest refused files listed by name on the page. */
-    static final int FAILED_LISTED = 5;
 
-    private final Path home;
+    private final IngestInbox ingest;
     private final KafkaClientConfig kafkaConfig;
     private final String articlesTopic;
     private final String groupId;
     private final String articlesDlqTopic;
     private final Duration timeout;
     private final String pagesDeadLetterTopic;
-    private final ObjectMapper json = new ObjectMapper();
     private Admin admin;
 
-    public PipelineProbe(@ConfigProperty(name = "newsflow.home") Path home,
+    public PipelineProbe(IngestInbox ingest,
                          KafkaClientConfig kafkaConfig,
                          @ConfigProperty(name = "mp.messaging.incoming.articles.topic", defaultValue = Topics.ARTICLES) String articlesTopic,
                          @ConfigProperty(name = "mp.messaging.incoming.articles.group.id", defaultValue = "search-service") String groupId,
                          @ConfigProperty(name = "mp.messaging.outgoing.articles-dlq.topic", defaultValue = Topics.ARTICLES_DLQ) String articlesDlqTopic,
                          WebConfig webConfig) {
-        this.home = home;
+        this.ingest = ingest;
         this.kafkaConfig = kafkaConfig;
         this.articlesTopic = articlesTopic;
         this.groupId = groupId;
@@ -68,14 +59,18 @@ public class PipelineProbe {
         this.pagesDeadLetterTopic = webConfig.pagesDeadLetterTopic();
     }
 
-    /** A number found, or why it could not be found. */
-    public record Reading(Long value, String problem) {
+    /** A number found (or at least this number, when the count stopped at its limit), or why it could not be found. */
+    public record Reading(Long value, String problem, boolean atLeast) {
         static Reading of(long value) {
-            return new Reading(value, null);
+            return new Reading(value, null, false);
+        }
+
+        static Reading atLeast(long value) {
+            return new Reading(value, null, true);
         }
 
         static Reading failed(String problem) {
-            return new Reading(null, problem);
+            return new Reading(null, problem, false);
         }
 
         public boolean known() {
@@ -88,28 +83,28 @@ public class PipelineProbe {
         }
     }
 
-    /** A file refused by ingestion, with the reason its note gives. */
-    public record FailedFile(String name, String reason, Instant modified) {
+    /** A file refused by ingestion, with the reason its report gives and when it was refused ({@code null}: unknown). */
+    public record FailedFile(String name, String reason, Instant time) {
     }
 
     public record TopicReading(String topic, Reading records) {
     }
 
     /**
-     * @param inbox           files waiting in {@code inbox/}
+     * @param inbox           files waiting in ingest's inbox
      * @param failed          files refused into {@code failed/}
-     * @param newestFailed    the newest of those
+     * @param newestFailed    the newest of those, newest first
      * @param deadLetters     records on each dead-letter topic
      * @param consumerGroup   this service's consumer group
      * @param lag             records of the articles topic the group has not committed yet
      */
-    public record PipelineState(String home, Reading inbox, Reading failed, List<FailedFile> newestFailed,
+    public record PipelineState(Reading inbox, Reading failed, List<FailedFile> newestFailed,
                                 List<TopicReading> deadLetters, String consumerGroup, String articlesTopic, Reading lag) {
     }
 
     public PipelineState look() {
-        Reading failed = count(home.resolve("failed"));
-        return new PipelineState(home.toString(), count(home.resolve("inbox")), failed, newestFailed(home.resolve("failed")),
+        IngestInbox.Report files = ingest.look();
+        return new PipelineState(files.waiting(), files.failed(), files.newestFailed(),
                 List.of(new TopicReading(pagesDeadLetterTopic, records(pagesDeadLetterTopic)),
                         new TopicReading(articlesDlqTopic, records(articlesDlqTopic))),
                 groupId, articlesTopic, lag());
@@ -118,61 +113,9 @@ public class PipelineProbe {
     /** The state when the look did not finish: every reading unknown for this reason. */
     public PipelineState unanswered(String problem) {
         Reading unknown = Reading.failed(problem);
-        return new PipelineState(home.toString(), unknown, unknown, List.of(),
+        return new PipelineState(unknown, unknown, List.of(),
                 List.of(new TopicReading(pagesDeadLetterTopic, unknown), new TopicReading(articlesDlqTopic, unknown)),
                 groupId, articlesTopic, unknown);
-    }
-
-    private static Reading count(Path folder) {
-        if (!Files.isDirectory(folder)) {
-            return Reading.failed("folder " + folder + " does not exist");
-        }
-        try (Stream<Path> files = Files.list(folder)) {
-            return Reading.of(files.filter(PipelineProbe::isPageFile).count());
-        } catch (IOException e) {
-            return Reading.failed("cannot read " + folder + ": " + e.getMessage());
-        }
-    }
-
-    /** A file of a page: not a hidden or partial file, not the ingestion's note beside a refused file. */
-    private static boolean isPageFile(Path file) {
-        String name = file.getFileName().toString();
-        return Files.isRegularFile(file) && !name.startsWith(".") && !name.endsWith(".error.json");
-    }
-
-    private List<FailedFile> newestFailed(Path folder) {
-        if (!Files.isDirectory(folder)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(PipelineProbe::isPageFile)
-                    .map(f -> new FailedFile(f.getFileName().toString(), reason(f), modified(f)))
-                    .sorted(Comparator.comparing(FailedFile::modified).reversed())
-                    .limit(FAILED_LISTED)
-                    .toList();
-        } catch (IOException e) {
-            return List.of();
-        }
-    }
-
-    private String reason(Path failedFile) {
-        Path note = failedFile.resolveSibling(failedFile.getFileName() + ".error.json");
-        try {
-            if (Files.isRegularFile(note) && Files.size(note) < 65_536) {
-                return json.readTree(note.toFile()).path("reason").asText("");
-            }
-        } catch (IOException | RuntimeException e) {
-            return "";
-        }
-        return "";
-    }
-
-    private static Instant modified(Path file) {
-        try {
-            return Files.getLastModifiedTime(file).toInstant();
-        } catch (IOException e) {
-            return Instant.EPOCH;
-        }
     }
 
     /** Records a topic holds now: the end offsets less the start offsets, over its partitions. */
