@@ -2,6 +2,7 @@ package io.newsflow.localstack;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,6 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +28,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A real single-node Elasticsearch on this machine, from the integ-test distribution plus our analysis plugin.
@@ -40,7 +47,7 @@ import java.util.stream.Stream;
  *   elasticsearch.pid   pid of the running node
  *   es-home/            the node's Elasticsearch home (see {@link ElasticsearchInstall})
  *   config/             ES_PATH_CONF, rewritten at every start (with the names dictionary, see {@link Options#namesFile},
- *                       and the process mark)
+ *                       the process mark, and the HTTPS certificate and key in http-tls/ when {@link Options#httpTls} is given)
  *   data/ logs/ tmp/    path.data, path.logs (+ elasticsearch.out, the launcher's output), ES_TMPDIR
  * </pre>
  */
@@ -51,9 +58,30 @@ public final class ElasticsearchNode implements AutoCloseable {
      *     takes effect at the next start; null or absent: the copy the plugin installed stays
      * @param rolesFile the roles of the file realm ({@code config/elasticsearch/roles.yml} of the repository)
      * @param users     the users the node knows (security is always on, as in production)
+     * @param httpTls   HTTPS on the node's HTTP port with this certificate, for a test of clients over TLS; null: plain
+     *     HTTP, as the local run uses it
      */
     public record Options(Path distributionZip, Path pluginZip, Path cacheDir, Path workDir, int httpPort, int heapMb, Path javaHome,
-                          Path namesFile, Path rolesFile, ElasticsearchUsers users) {
+                          Path namesFile, Path rolesFile, ElasticsearchUsers users, HttpTls httpTls) {
+
+        /** A node on plain HTTP. */
+        public Options(Path distributionZip, Path pluginZip, Path cacheDir, Path workDir, int httpPort, int heapMb, Path javaHome,
+                       Path namesFile, Path rolesFile, ElasticsearchUsers users) {
+            this(distributionZip, pluginZip, cacheDir, workDir, httpPort, heapMb, javaHome, namesFile, rolesFile, users, null);
+        }
+    }
+
+    /**
+     * HTTPS on the node ({@code xpack.security.http.ssl.*}), PEM files copied into the node's configuration at every
+     * start (so the node's user can read them wherever they were made). The node is then reached as
+     * {@code https://localhost:<port>}: the certificate must name {@code localhost}.
+     *
+     * @param certificate the node's certificate chain, PEM
+     * @param key         its private key, PEM (PKCS#8, unencrypted)
+     * @param authority   the CA certificate that signed it, PEM: trusted by the node's own requests (its start's health
+     *     check, {@link #sslContext()})
+     */
+    public record HttpTls(Path certificate, Path key, Path authority) {
     }
 
     public static final String PID_FILE = "elasticsearch.pid";
@@ -70,10 +98,13 @@ public final class ElasticsearchNode implements AutoCloseable {
     private final Path pidFile;
     private final ElasticsearchUsers users;
     private final Path configDir;
+    private final SSLContext sslContext;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
-    private ElasticsearchNode(String httpUrl, long pid, Path pidFile, ElasticsearchUsers users, Path configDir) {
+    private ElasticsearchNode(String httpUrl, long pid, Path pidFile, ElasticsearchUsers users, Path configDir,
+                              SSLContext sslContext) {
         this.configDir = configDir;
+        this.sslContext = sslContext;
         this.httpUrl = httpUrl;
         this.pid = pid;
         this.pidFile = pidFile;
@@ -106,7 +137,8 @@ public final class ElasticsearchNode implements AutoCloseable {
         Files.deleteIfExists(pidFile);
         Path distribution = ElasticsearchInstall.unpackedDistribution(o.distributionZip(), o.cacheDir().toAbsolutePath());
         Path home = ElasticsearchInstall.nodeHome(distribution, o.pluginZip(), workDir, javaHome);
-        Path conf = writeConfig(home, workDir, o.httpPort(), o.heapMb());
+        Path conf = writeConfig(home, workDir, o.httpPort(), o.heapMb(), o.httpTls());
+        SSLContext sslContext = o.httpTls() == null ? defaultSslContext() : trusting(o.httpTls().authority());
         // the node JVM reads its options from there, the mark among them (ES_JAVA_OPTS would split a path at blanks)
         Files.writeString(conf.resolve("jvm.options.d/newsflow-mark.options"), mark(workDir).argument() + "\n");
         copyNamesFile(o.namesFile(), conf.resolve(ElasticsearchInstall.pluginName(o.pluginZip())));
@@ -151,7 +183,8 @@ public final class ElasticsearchNode implements AutoCloseable {
             throw failure("Elasticsearch failed to start (launcher exit code " + launcher.exitValue() + ")", logs);
         }
         long pid = readPid(pidFile).orElseThrow(() -> failure("Elasticsearch started but wrote no " + pidFile, logs));
-        ElasticsearchNode node = new ElasticsearchNode("http://127.0.0.1:" + o.httpPort(), pid, pidFile, o.users(), conf);
+        String url = o.httpTls() == null ? "http://127.0.0.1:" + o.httpPort() : "https://localhost:" + o.httpPort();
+        ElasticsearchNode node = new ElasticsearchNode(url, pid, pidFile, o.users(), conf, sslContext);
         try {
             node.awaitHealthy(deadline);
         } catch (IOException e) {
@@ -182,6 +215,14 @@ public final class ElasticsearchNode implements AutoCloseable {
      */
     public Path configDir() {
         return configDir;
+    }
+
+    /**
+     * The TLS context a client of this node needs: one that trusts the node's certificate authority when the node
+     * runs HTTPS ({@link Options#httpTls}), the JVM's default otherwise.
+     */
+    public SSLContext sslContext() {
+        return sslContext;
     }
 
     /** A request to {@code pathAndQuery} of this node as {@link ElasticsearchUsers#ADMIN}. */
@@ -236,7 +277,7 @@ public final class ElasticsearchNode implements AutoCloseable {
     }
 
     private void awaitHealthy(long deadlineNanos) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).sslContext(sslContext).build();
         String last = "no answer";
         while (System.nanoTime() < deadlineNanos) {
             if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) == false) {
@@ -263,8 +304,8 @@ public final class ElasticsearchNode implements AutoCloseable {
         throw new IOException("Elasticsearch did not reach yellow health within " + START_TIMEOUT.toSeconds() + " s (" + last + ")");
     }
 
-    /** Fresh ES_PATH_CONF: the distribution's config with our elasticsearch.yml and heap. */
-    private static Path writeConfig(Path home, Path workDir, int httpPort, int heapMb) throws IOException {
+    /** Fresh ES_PATH_CONF: the distribution's config with our elasticsearch.yml and heap (and HTTPS files). */
+    private static Path writeConfig(Path home, Path workDir, int httpPort, int heapMb, HttpTls httpTls) throws IOException {
         Path conf = workDir.resolve("config");
         FileTrees.deleteRecursively(conf);
         try (Stream<Path> files = Files.walk(home.resolve("config"))) {
@@ -291,18 +332,59 @@ public final class ElasticsearchNode implements AutoCloseable {
                 path.data: %s
                 path.logs: %s
                 # security on, as in production: users in the file realm (users, users_roles, roles.yml beside this
-                # file); plain HTTP, which Elasticsearch allows on a node bound to the loopback interface only
+                # file); plain HTTP, which Elasticsearch allows on a node bound to the loopback interface only, unless
+                # a test asked for HTTPS (below)
                 xpack.security.enabled: true
-                xpack.security.http.ssl.enabled: false
                 xpack.security.transport.ssl.enabled: false
                 xpack.security.authc.realms.file.local.order: 0
                 # a nearly full disk must not make indices read-only or shards unassigned
                 cluster.routing.allocation.disk.threshold_enabled: false
                 """.formatted(CLUSTER_NAME, httpPort, yamlString(workDir.resolve("data")), yamlString(workDir.resolve("logs")));
+        yml += httpTls == null ? "xpack.security.http.ssl.enabled: false\n" : httpsSettings(httpTls, conf);
         Files.writeString(conf.resolve("elasticsearch.yml"), yml, StandardCharsets.UTF_8);
         Files.createDirectories(conf.resolve("jvm.options.d"));
         Files.writeString(conf.resolve("jvm.options.d/newsflow-heap.options"), "-Xms%dm%n-Xmx%dm%n".formatted(heapMb, heapMb));
         return conf;
+    }
+
+    /** The HTTPS settings, with the certificate and key copied to {@code http-tls/} of the node's configuration. */
+    private static String httpsSettings(HttpTls tls, Path conf) throws IOException {
+        Path dir = Files.createDirectories(conf.resolve("http-tls"));
+        Files.copy(tls.certificate(), dir.resolve("http.crt"), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(tls.key(), dir.resolve("http.key"), StandardCopyOption.REPLACE_EXISTING);
+        return """
+                # HTTPS, for a test of clients over TLS (paths relative to this folder)
+                xpack.security.http.ssl.enabled: true
+                xpack.security.http.ssl.certificate: http-tls/http.crt
+                xpack.security.http.ssl.key: http-tls/http.key
+                """;
+    }
+
+    private static SSLContext defaultSslContext() {
+        try {
+            return SSLContext.getDefault();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JVM has no default TLS context", e);
+        }
+    }
+
+    /** A TLS context that trusts the certificates of one PEM file (and no other authority). */
+    private static SSLContext trusting(Path authorityPem) throws IOException {
+        try (InputStream in = Files.newInputStream(authorityPem)) {
+            KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+            trusted.load(null, null);
+            int i = 0;
+            for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                trusted.setCertificateEntry("authority-" + i++, certificate);
+            }
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(trusted);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IOException("cannot trust the certificates of " + authorityPem + ": " + e.getMessage(), e);
+        }
     }
 
     /**
