@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.buffer.ByteBufInputStream;
 import io.newsflow.search.config.ApiConfig;
+import io.newsflow.search.config.ElasticsearchTrust;
 import io.newsflow.search.query.SearchRequestFactory;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
@@ -32,8 +33,9 @@ import java.util.stream.Collectors;
 /**
  * Runs the search request the typed builders made over {@link SearchTransport}, keeping only the answer fields
  * the API shows ({@link SearchRequestFactory#ANSWER_FIELDS}) and binding them with Jackson ({@link SearchAnswer}).
- * Elasticsearch's errors come out as the typed client's {@link ElasticsearchException}, so the error mappers
- * treat them alike.
+ * Failures come out as the Uni's failure with their own type, which the error mappers know: Elasticsearch's error
+ * answers as the typed client's {@link ElasticsearchException}, everything else (no node reachable, no answer in time,
+ * an answer that is no error JSON or cannot be read) as an {@link IOException}.
  */
 @ApplicationScoped
 public class RawSearch {
@@ -45,14 +47,14 @@ public class RawSearch {
     private final SearchAdmission admission;
 
     @Inject
-    RawSearch(Vertx vertx, ElasticsearchClient client, ObjectMapper objectMapper, ApiConfig config,
+    RawSearch(Vertx vertx, ElasticsearchClient client, ObjectMapper objectMapper, ApiConfig config, ElasticsearchTrust trust,
               @ConfigProperty(name = "quarkus.elasticsearch.hosts") List<String> hosts,
               @ConfigProperty(name = "quarkus.elasticsearch.protocol", defaultValue = "http") String protocol,
               @ConfigProperty(name = "quarkus.elasticsearch.username") Optional<String> username,
               @ConfigProperty(name = "quarkus.elasticsearch.password") Optional<String> password,
               @ConfigProperty(name = "quarkus.elasticsearch.connection-timeout", defaultValue = "1s") Duration connectTimeout,
               @ConfigProperty(name = "quarkus.elasticsearch.socket-timeout", defaultValue = "30s") Duration socketTimeout) {
-        this(new SearchTransport(vertx, hosts, protocol, username, password, connectTimeout, socketTimeout,
+        this(new SearchTransport(vertx, hosts, protocol, trust, username, password, connectTimeout, socketTimeout,
                 config.maxConcurrentSearches()), client._jsonpMapper(), objectMapper, config);
     }
 
@@ -76,12 +78,7 @@ public class RawSearch {
         String path = "/" + String.join(",", search.index()) + "/_search?filter_path="
                 + URLEncoder.encode(SearchRequestFactory.ANSWER_FIELDS, StandardCharsets.UTF_8);
         return admission.admit(transport.post(path, JSON, JsonpUtils.toJsonString(search, jsonpMapper))
-                .map(answer -> {
-                    if (!answer.ok()) {
-                        throw failure(answer);
-                    }
-                    return read(answer, SearchAnswer.class);
-                }));
+                .flatMap(answer -> outcome(answer, ok -> read(ok, SearchAnswer.class))));
     }
 
     /**
@@ -98,35 +95,52 @@ public class RawSearch {
                 .map(field -> "responses." + field).collect(Collectors.joining(","));
         String path = "/_msearch?filter_path=" + URLEncoder.encode(fields, StandardCharsets.UTF_8);
         return admission.admit(transport.post(path, "application/x-ndjson", body.toString())
-                .map(answer -> {
-                    if (!answer.ok()) {
-                        throw failure(answer);
-                    }
-                    JsonNode responses = read(answer, JsonNode.class).path("responses");
+                .flatMap(answer -> outcome(answer, ok -> {
                     List<SearchAnswer> answers = new ArrayList<>();
-                    for (JsonNode item : responses) {
+                    for (JsonNode item : read(ok, JsonNode.class).path("responses")) {
                         if (item.has("error")) {
-                            throw sneaky(itemError(item));
+                            throw itemError(item);
                         }
                         answers.add(treeToValue(item));
                     }
                     return answers;
-                }));
+                })));
     }
 
-    private <T> T read(SearchTransport.Answer answer, Class<T> type) {
-        try (InputStream in = new ByteBufInputStream(answer.body().getByteBuf())) {
-            return objectMapper.readValue(in, type);
-        } catch (IOException e) {
-            throw sneaky(new IOException("unreadable answer of Elasticsearch: " + e.getMessage(), e));
+    /** Reads a successful answer; an answer that cannot be read is an {@link IOException}. */
+    @FunctionalInterface
+    private interface AnswerReader<T> {
+        T read(SearchTransport.Answer answer) throws IOException;
+    }
+
+    /**
+     * The answer read, or the search's failure as the Uni's failure, with its own type: Elasticsearch's error as an
+     * {@link ElasticsearchException}, an answer that is no error JSON or cannot be read as an {@link IOException}.
+     */
+    private <T> Uni<T> outcome(SearchTransport.Answer answer, AnswerReader<T> reader) {
+        if (!answer.ok()) {
+            return Uni.createFrom().failure(failure(answer));
+        }
+        try {
+            return Uni.createFrom().item(reader.read(answer));
+        } catch (IOException | ElasticsearchException e) {
+            return Uni.createFrom().failure(e);
         }
     }
 
-    private SearchAnswer treeToValue(JsonNode item) {
+    private <T> T read(SearchTransport.Answer answer, Class<T> type) throws IOException {
+        try (InputStream in = new ByteBufInputStream(answer.body().getByteBuf())) {
+            return objectMapper.readValue(in, type);
+        } catch (IOException e) {
+            throw new IOException("unreadable answer of Elasticsearch: " + e.getMessage(), e);
+        }
+    }
+
+    private SearchAnswer treeToValue(JsonNode item) throws IOException {
         try {
             return objectMapper.treeToValue(item, SearchAnswer.class);
         } catch (IOException e) {
-            throw sneaky(new IOException("unreadable answer of a search: " + e.getMessage(), e));
+            throw new IOException("unreadable answer of a search: " + e.getMessage(), e);
         }
     }
 
@@ -138,12 +152,15 @@ public class RawSearch {
         }
     }
 
-    /** The error of one search of an {@code _msearch}, as the typed client reports an error answer. */
-    private Exception itemError(JsonNode item) {
+    /**
+     * The error of one search of an {@code _msearch}, as the typed client reports an error answer; an
+     * {@link IOException} when it is no error JSON.
+     */
+    private ElasticsearchException itemError(JsonNode item) throws IOException {
         try (JsonParser parser = jsonpMapper.jsonProvider().createParser(new java.io.StringReader(item.toString()))) {
             return new ElasticsearchException("msearch", ErrorResponse._DESERIALIZER.deserialize(parser, jsonpMapper));
         } catch (RuntimeException unreadable) {
-            return new IOException("unreadable error answer of a search: " + item, unreadable);
+            throw new IOException("unreadable error answer of a search: " + item, unreadable);
         }
     }
 
@@ -151,19 +168,13 @@ public class RawSearch {
      * Elasticsearch's error answer as the typed client reports it ({@link ElasticsearchException}); an
      * {@link ErrorAnswerException} (an IOException) when the answer is no error JSON.
      */
-    private RuntimeException failure(SearchTransport.Answer answer) {
+    private Exception failure(SearchTransport.Answer answer) {
         try (InputStream body = new ByteBufInputStream(answer.body().getByteBuf());
              JsonParser parser = jsonpMapper.jsonProvider().createParser(body)) {
             return new ElasticsearchException("search", ErrorResponse._DESERIALIZER.deserialize(parser, jsonpMapper));
         } catch (IOException | RuntimeException unreadable) {
             String text = answer.body().toString(StandardCharsets.UTF_8);
-            return sneaky(new ErrorAnswerException(answer.status(), text.substring(0, Math.min(200, text.length()))));
+            return new ErrorAnswerException(answer.status(), text.substring(0, Math.min(200, text.length())));
         }
-    }
-
-    /** Mutiny passes any failure of a mapping function on as it is: a checked one needs no wrapper. */
-    @SuppressWarnings("unchecked")
-    private static <E extends Throwable> RuntimeException sneaky(Throwable failure) throws E {
-        throw (E) failure;
     }
 }

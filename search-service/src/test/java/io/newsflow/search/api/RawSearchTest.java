@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.sun.net.httpserver.HttpServer;
 import io.newsflow.search.config.ApiConfig;
+import io.newsflow.search.config.ElasticsearchTrust;
 import io.newsflow.search.query.SearchRequestFactory;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterEach;
@@ -60,7 +61,7 @@ class RawSearchTest {
         server.start();
         vertx = Vertx.vertx();
         SearchTransport transport = new SearchTransport(vertx, List.of("127.0.0.1:" + server.getAddress().getPort()), "http",
-                Optional.of("newsflow-search"), Optional.of("s3cret"), Duration.ofSeconds(1), Duration.ofMillis(500), 4);
+                ElasticsearchTrust.jvmDefault(), Optional.of("newsflow-search"), Optional.of("s3cret"), Duration.ofSeconds(1), Duration.ofMillis(500), 4);
         search = new RawSearch(transport, new JacksonJsonpMapper(), new ObjectMapper().registerModule(new JavaTimeModule()), new ApiConfig() {
             @Override
             public int facetSize() {
