@@ -30,6 +30,11 @@ public final class InboxScanner {
         return !name.startsWith(".") && IGNORED_ENDINGS.stream().noneMatch(lower::endsWith);
     }
 
+    /** Whether a folder below the inbox {@code root} is looked into: the root and every folder not hidden ({@code .name}). */
+    static boolean isScanned(Path root, Path dir) {
+        return dir.equals(root) || !dir.getFileName().toString().startsWith(".");
+    }
+
     /**
      * Page files under {@code inbox}, oldest modification first, with their size and modification time.
      *
@@ -42,8 +47,7 @@ public final class InboxScanner {
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                return dir.equals(root) || !dir.getFileName().toString().startsWith(".")
-                        ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
+                return isScanned(root, dir) ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
             }
 
             @Override
