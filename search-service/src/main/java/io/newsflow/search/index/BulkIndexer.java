@@ -19,11 +19,10 @@ import org.jboss.logging.Logger;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes articles with {@code _bulk}, {@code _id} = article id, so a replay overwrites instead of duplicating.
@@ -98,7 +97,7 @@ public class BulkIndexer {
         private final boolean throughAlias;
         private volatile List<Article> pending;
         /** Older versions of pages whose newer version this batch wrote: deleted once the writes are confirmed. */
-        private volatile Map<PageVersions.PageKey, Set<String>> olderVersions = Map.of();
+        private final Map<PageVersions.PageKey, Set<String>> olderVersions = new ConcurrentHashMap<>();
         private final List<Rejection> rejected = new ArrayList<>();
 
         BulkAttempt(String target, boolean throughAlias, List<Article> articles) {
@@ -129,15 +128,8 @@ public class BulkIndexer {
                             plan.superseded().stream().map(Article::pageSha256).distinct().toList());
                 }
                 writing = plan.write();
-                if (!plan.older().isEmpty()) {
-                    Map<PageVersions.PageKey, Set<String>> older = new HashMap<>(olderVersions);
-                    plan.older().forEach((key, shas) -> older.merge(key, shas, (a, b) -> {
-                        Set<String> both = new HashSet<>(a);
-                        both.addAll(b);
-                        return both;
-                    }));
-                    olderVersions = older;
-                }
+                // kept across retries: a retry writes only what is left, and plans only for that
+                plan.older().forEach((key, shas) -> olderVersions.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).addAll(shas));
                 if (writing.isEmpty()) {
                     pending = List.of();
                     return;
@@ -193,7 +185,7 @@ public class BulkIndexer {
             } catch (IOException | ElasticsearchException e) {
                 throw unavailable(e);
             }
-            olderVersions = Map.of();
+            olderVersions.clear();
         }
 
         /** An error of the whole request: waited out when {@link RefusalPolicy} says so, else thrown as it is. */
