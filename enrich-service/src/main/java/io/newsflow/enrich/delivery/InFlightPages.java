@@ -18,11 +18,14 @@ import java.util.concurrent.CompletionStage;
  * mix of small and large pages arrives. Thread-safe.
  */
 public final class InFlightPages {
+    /** A page in flight: since when, with how many articles. */
+    private record Page(Instant since, int articles) {
+    }
+
     private final int max;
     private final int maxArticles;
     private final Clock clock;
-    private final Map<Long, Instant> started = new HashMap<>();
-    private final Map<Long, Integer> articlesOf = new HashMap<>();
+    private final Map<Long, Page> started = new HashMap<>();
     private int articles;
     private final List<CompletableFuture<Void>> waiting = new ArrayList<>();
     private long nextTicket;
@@ -49,8 +52,7 @@ public final class InFlightPages {
     /** A page with this many articles starts its way to Kafka; pass the ticket to {@link #finished(long)}. */
     public synchronized long start(int pageArticles) {
         long ticket = nextTicket++;
-        started.put(ticket, clock.instant());
-        articlesOf.put(ticket, pageArticles);
+        started.put(ticket, new Page(clock.instant(), pageArticles));
         articles += pageArticles;
         return ticket;
     }
@@ -62,10 +64,11 @@ public final class InFlightPages {
     public void finished(long ticket) {
         List<CompletableFuture<Void>> next = new ArrayList<>();
         synchronized (this) {
-            if (started.remove(ticket) == null) {
+            Page page = started.remove(ticket);
+            if (page == null) {
                 return;
             }
-            articles -= articlesOf.remove(ticket);
+            articles -= page.articles();
             if (!hasRoom()) {
                 return;
             }
@@ -101,6 +104,6 @@ public final class InFlightPages {
     /** How long the page that has been on its way the longest has been; zero when none is. */
     public synchronized Duration oldest() {
         Instant now = clock.instant();
-        return started.values().stream().min(Instant::compareTo).map(first -> Duration.between(first, now)).orElse(Duration.ZERO);
+        return started.values().stream().map(Page::since).min(Instant::compareTo).map(first -> Duration.between(first, now)).orElse(Duration.ZERO);
     }
 }
