@@ -3,6 +3,8 @@ package io.newsflow.search.query;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads request parameters that arrive as text. The API takes numbers and dates as strings and parses them here,
@@ -64,6 +66,39 @@ public final class QueryParameters {
         return new ArticleQuery(q, new ArticleFilters(persons, places, organizations, reporters, categories, keywords),
                 date("from", from), date("to", to), ArticleSort.parse(sort), wholeNumber("page", page, 1),
                 size(size, defaultSize));
+    }
+
+    /** The parameters of {@code /api/search} that say what to find (not how to page or sort it). */
+    public static final Set<String> CRITERIA = Set.of("q", "person", "place", "org", "reporter", "category", "keyword", "from", "to");
+    private static final Set<String> PAGING = Set.of("sort", "page", "size");
+
+    /**
+     * The criteria of {@code /api/search}'s parameters given by name, as a saved search stores them: each value a
+     * list, {@code q}, {@code from} and {@code to} at most one value.
+     */
+    public static SearchCriteria criteria(Map<String, List<String>> parameters) {
+        for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
+            String name = parameter.getKey();
+            if (PAGING.contains(name)) {
+                throw new InvalidQueryException("a saved search has no " + name + ": it matches each new article");
+            }
+            if (!CRITERIA.contains(name)) {
+                throw new InvalidQueryException("unknown parameter \"" + shortened(String.valueOf(name)) + "\"; known: "
+                        + String.join(", ", CRITERIA.stream().sorted().toList()));
+            }
+            if (parameter.getValue() != null && parameter.getValue().size() > 1 && Set.of("q", "from", "to").contains(name)) {
+                throw new InvalidQueryException(name + " takes one value, was given " + parameter.getValue().size());
+            }
+        }
+        return new SearchCriteria(single(parameters, "q"),
+                new ArticleFilters(parameters.get("person"), parameters.get("place"), parameters.get("org"),
+                        parameters.get("reporter"), parameters.get("category"), parameters.get("keyword")),
+                date("from", single(parameters, "from")), date("to", single(parameters, "to")));
+    }
+
+    private static String single(Map<String, List<String>> parameters, String name) {
+        List<String> values = parameters.get(name);
+        return values == null || values.isEmpty() ? null : values.getFirst();
     }
 
     /** The value as an error message may quote it: cut to a few dozen characters. */

@@ -14,6 +14,7 @@ import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.util.NamedValue;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +41,14 @@ public final class SearchRequestFactory {
     /** The date format of the index mapping, used for the range filter and the histogram keys. */
     public static final String DATE_FORMAT = "yyyy-MM-dd";
 
-    /** Headline matches weigh most; the bigram sub-fields catch what segmentation splits differently. */
-    private static final String[] TEXT_FIELDS = {"headline^3", "subheadlines^2", "body", "headline.bigram^1.5", "body.bigram^0.5"};
+    /**
+     * The fields the free text is searched in, with their weights: headline matches weigh most; the bigram
+     * sub-fields catch what segmentation splits differently. Saved searches match new articles over the same
+     * fields ({@code io.newsflow.search.alert.match}).
+     */
+    public static final Map<String, Float> TEXT_FIELD_WEIGHTS = textFieldWeights();
+    private static final List<String> TEXT_FIELDS = TEXT_FIELD_WEIGHTS.entrySet().stream()
+            .map(e -> e.getValue() == 1f ? e.getKey() : e.getKey() + "^" + e.getValue()).toList();
     /** The search answer shows the lead, not the body: leaving the body out keeps answers small. */
     static final String BODY = "body";
 
@@ -53,6 +60,16 @@ public final class SearchRequestFactory {
             throw new IllegalArgumentException("facet size must be at least 1, was " + facetSize);
         }
         this.facetSize = facetSize;
+    }
+
+    private static Map<String, Float> textFieldWeights() {
+        Map<String, Float> weights = new LinkedHashMap<>();
+        weights.put("headline", 3f);
+        weights.put("subheadlines", 2f);
+        weights.put("body", 1f);
+        weights.put("headline.bigram", 1.5f);
+        weights.put("body.bigram", 0.5f);
+        return Collections.unmodifiableMap(weights);
     }
 
     public SearchRequest build(ArticleQuery query, String index) {
@@ -80,7 +97,7 @@ public final class SearchRequestFactory {
         if (!query.text().isEmpty()) {
             // default operator AND: every word of the text must occur, so a name HanLP splits (杜|小刚) still
             // has to be there whole; the bigram fields make adjacent characters count
-            bool.must(q -> q.simpleQueryString(sq -> sq.query(query.text()).fields(List.of(TEXT_FIELDS))
+            bool.must(q -> q.simpleQueryString(sq -> sq.query(query.text()).fields(TEXT_FIELDS)
                     .defaultOperator(Operator.And)));
         }
         ArticleFilters filters = query.filters();
