@@ -24,5 +24,8 @@ create news.pages.dlq --config max.message.bytes=8388608
 # replayed into a new index when the mapping changes
 create news.articles --config cleanup.policy=compact
 create news.articles.dlq
+# keyed by saved search id, a tombstone when one is deleted: compaction keeps every saved search for good, and each
+# search-service instance reads them all at start
+create news.saved-searches --config cleanup.policy=compact
 
 "$TOPICS" --bootstrap-server "$BOOTSTRAP" --describe --topic 'news\..*'

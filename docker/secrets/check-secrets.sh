@@ -74,15 +74,17 @@ write_users() {
   umask 077
   {
     echo "# newsflow users of $1, derived by secrets-check from secrets/newsflow_*_password: HEX(SHA-256(NAME:$REALM:password))"
-    for user in admin ingest reader; do
+    for user in admin ingest reader alerts; do
       echo "quarkus.security.users.embedded.users.$user=$(hash "$user" "$SECRETS/newsflow_${user}_password")"
     done
   } > "$dir/.users.properties.tmp"
   {
-    echo "# roles of the newsflow users: admin may re-index and everything else, ingest may upload, reader may read"
+    echo "# roles of the newsflow users: admin may re-index and everything else, ingest may upload, reader may read,"
+    echo "# alerts may keep saved searches"
     echo "quarkus.security.users.embedded.roles.admin=admin,ingest,reader"
     echo "quarkus.security.users.embedded.roles.ingest=ingest"
     echo "quarkus.security.users.embedded.roles.reader=reader"
+    echo "quarkus.security.users.embedded.roles.alerts=alerts"
   } > "$dir/.roles.properties.tmp"
   for file in users roles; do
     chmod 400 "$dir/.$file.properties.tmp"

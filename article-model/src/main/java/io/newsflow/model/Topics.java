@@ -11,6 +11,11 @@ public final class Topics {
     /** Articles search-service could not index, with the reason in the record headers. */
     public static final String ARTICLES_DLQ = "news.articles.dlq";
     /**
+     * Saved searches (search-service), key = saved search id, value = its JSON, a tombstone when deleted; compacted,
+     * so the topic holds every saved search for good and each instance reads them all at start.
+     */
+    public static final String SAVED_SEARCHES = "news.saved-searches";
+    /**
      * Largest record of the page topics and of the producers that write them: a page file may hold 5 MB of text,
      * and its JSON escapes grow it.
      */

@@ -34,12 +34,15 @@ class ComposePortsAndVolumesTest {
 
     @Test
     void everythingButTheProxyIsOnTheInternalNetworkOnly() {
-        assertThat(compose.declaredNetworks()).containsOnlyKeys("backend", "edge");
+        assertThat(compose.declaredNetworks()).containsOnlyKeys("backend", "edge", "webhooks");
         assertThat(Compose.map(compose.declaredNetworks().get("backend"), "networks.backend"))
                 .as("no route to or from outside").containsEntry("internal", true);
         for (String service : compose.serviceNames()) {
             if (service.equals(PROXY)) {
                 assertThat(compose.networks(service)).containsExactlyInAnyOrder("backend", "edge");
+            } else if (service.equals("search-service")) {
+                // saved searches post to webhook receivers outside; nothing comes in that way (no ports)
+                assertThat(compose.networks(service)).containsExactlyInAnyOrder("backend", "webhooks");
             } else if (service.equals("secrets-check")) {
                 assertThat(compose.attribute(service, "network_mode")).as("it reads files only").isEqualTo("none");
             } else {

@@ -80,11 +80,11 @@ class SecretsCheckTest {
         // every secret is used by some container besides the check, or is a newsflow user's, which the check
         // itself turns into the services' users
         String script = Repo.read(CHECK);
-        assertThat(script).contains("for user in admin ingest reader", "$SECRETS/newsflow_${user}_password");
+        assertThat(script).contains("for user in admin ingest reader alerts", "$SECRETS/newsflow_${user}_password");
         for (String name : declared.keySet()) {
             boolean used = compose.serviceNames().stream().filter(s -> !s.equals("secrets-check"))
                     .anyMatch(s -> compose.secrets(s).contains(name));
-            assertThat(used || name.matches("newsflow_(admin|ingest|reader)_password")).as("a container uses %s", name).isTrue();
+            assertThat(used || name.matches("newsflow_(admin|ingest|reader|alerts)_password")).as("a container uses %s", name).isTrue();
         }
         listed().forEach((name, least) -> assertThat(least).as("least length of %s", name).isGreaterThanOrEqualTo(16));
     }

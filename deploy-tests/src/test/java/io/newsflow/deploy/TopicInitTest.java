@@ -29,13 +29,13 @@ class TopicInitTest {
     @Test
     void createsEveryTopicOfTheArticleModel() {
         assertThat(createdTopics().keySet())
-                .containsExactlyInAnyOrder(Topics.PAGES, Topics.PAGES_DLQ, Topics.ARTICLES, Topics.ARTICLES_DLQ);
+                .containsExactlyInAnyOrder(Topics.PAGES, Topics.PAGES_DLQ, Topics.ARTICLES, Topics.ARTICLES_DLQ, Topics.SAVED_SEARCHES);
     }
 
     @Test
-    void compactsOnlyTheArticleTopic() {
+    void compactsOnlyTheTopicsKeyedByWhatTheyHold() {
         createdTopics().forEach((topic, options) -> {
-            if (topic.equals(Topics.ARTICLES)) {
+            if (topic.equals(Topics.ARTICLES) || topic.equals(Topics.SAVED_SEARCHES)) {
                 assertThat(options).as(topic).contains("--config cleanup.policy=compact");
             } else {
                 assertThat(options).as(topic).doesNotContain("cleanup.policy");
@@ -60,6 +60,7 @@ class TopicInitTest {
                 Map.entry("mp.messaging.incoming.articles.topic", Topics.ARTICLES),
                 Map.entry("mp.messaging.incoming.articles.dead-letter-queue.topic", Topics.ARTICLES_DLQ),
                 Map.entry("mp.messaging.outgoing.articles-dlq.topic", Topics.ARTICLES_DLQ),
+                Map.entry("mp.messaging.outgoing.saved-searches.topic", Topics.SAVED_SEARCHES),
                 Map.entry("newsflow.search.web.pages-dlq.topic", Topics.PAGES_DLQ));
     }
 

@@ -53,7 +53,9 @@ public final class Credentials {
     public static final User INGEST = new User("ingest", List.of("ingest"));
     /** May read when reading is protected ({@code newsflow.security.read-protected=true}). */
     public static final User READER = new User("reader", List.of("reader"));
-    private static final List<User> KNOWN = List.of(ADMIN, INGEST, READER);
+    /** May keep saved searches that alert (/api/saved-searches). */
+    public static final User ALERTS = new User("alerts", List.of("alerts"));
+    private static final List<User> KNOWN = List.of(ADMIN, INGEST, READER, ALERTS);
 
     private final Path folder;
     private final Map<String, String> passwords;

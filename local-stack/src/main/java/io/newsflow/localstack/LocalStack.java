@@ -41,7 +41,8 @@ public final class LocalStack implements AutoCloseable {
             Topics.PAGES, false,
             Topics.PAGES_DLQ, false,
             Topics.ARTICLES, true,
-            Topics.ARTICLES_DLQ, false);
+            Topics.ARTICLES_DLQ, false,
+            Topics.SAVED_SEARCHES, true);
 
     /**
      * @param stackDir          folder for the broker's and the node's data, config and logs

@@ -139,8 +139,8 @@ public final class NewsflowSystem {
      */
     public Credentials credentials() throws IOException {
         List<Credentials.User> users = options.readProtected()
-                ? List.of(Credentials.ADMIN, Credentials.INGEST, Credentials.READER)
-                : List.of(Credentials.ADMIN, Credentials.INGEST);
+                ? List.of(Credentials.ADMIN, Credentials.INGEST, Credentials.READER, Credentials.ALERTS)
+                : List.of(Credentials.ADMIN, Credentials.INGEST, Credentials.ALERTS);
         return Credentials.ensure(options.credentialsDir(), users);
     }
 
@@ -164,6 +164,9 @@ public final class NewsflowSystem {
                     locations += "," + elasticsearch.get().searchServiceConfig().toUri().toString().replace(",", "\\,");
                 }
                 config.put("newsflow.search.web.ingest-url", "http://127.0.0.1:" + options.ingestPort());
+                // webhook receivers of the local run are on this machine (a one-line receiver in the README's tour)
+                config.put("newsflow.search.alerts.webhook.allowed-networks", "loopback");
+                config.put("newsflow.search.alerts.public-url", "http://localhost:" + options.searchPort());
                 if (options.readProtected()) {
                     locations += "," + credentials.searchServiceIngestClient().toUri().toString().replace(",", "\\,");
                 }
@@ -175,6 +178,8 @@ public final class NewsflowSystem {
         Path names = options.repository().resolve("config").resolve("names.txt");
         if (Files.isRegularFile(names)) {
             config.put("newsflow.enrich.names-file", names.toString());
+            // saved searches analyse new articles as the node does: with the same names
+            config.put("newsflow.search.alerts.names-file", names.toString());
         }
         return config;
     }

@@ -12,10 +12,14 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
+import io.newsflow.search.alert.HitRecorder;
+
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Consumes {@code news.articles} in batches, one {@code _bulk} per batch. The batch is acknowledged (its offsets
@@ -29,10 +33,12 @@ public class ArticleBatchConsumer {
 
     private final BulkIndexer indexer;
     private final DeadLetterWriter deadLetters;
+    private final HitRecorder hits;
 
-    public ArticleBatchConsumer(BulkIndexer indexer, DeadLetterWriter deadLetters) {
+    public ArticleBatchConsumer(BulkIndexer indexer, DeadLetterWriter deadLetters, HitRecorder hits) {
         this.indexer = indexer;
         this.deadLetters = deadLetters;
+        this.hits = hits;
     }
 
     /** The records of a batch: those that are articles, and those that are not, with why. */
@@ -52,7 +58,11 @@ public class ArticleBatchConsumer {
                     parsed.notArticles().forEach((record, reason) -> sends.add(deadLetters.send(record, reason)));
                     rejections.forEach(r -> sends.add(deadLetters.send(parsed.origins().get(r.article()), r.status() + " " + r.reason())));
                     LOG.debugf("outcome=indexed documents=%d dead-lettered=%d", parsed.articles().size() - rejections.size(), sends.size());
-                    return sends.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(sends).andFailFast().replaceWithVoid();
+                    // the saved searches' hits of what is now searchable, recorded before the batch is acknowledged
+                    Set<Article> refused = Collections.newSetFromMap(new IdentityHashMap<>());
+                    rejections.forEach(r -> refused.add(r.article()));
+                    sends.add(hits.record(parsed.articles().stream().filter(a -> !refused.contains(a)).toList()));
+                    return Uni.join().all(sends).andFailFast().replaceWithVoid();
                 }))
                 .chain(() -> Uni.createFrom().completionStage(batch.ack()))
                 .onFailure().recoverWithUni(failure -> Uni.createFrom().completionStage(batch.nack(failure)));

@@ -6,7 +6,8 @@ import static io.restassured.RestAssured.given;
 
 /**
  * The users of src/test/resources/META-INF/microprofile-config.properties (test fixtures: their passwords are known):
- * {@code admin} (roles admin, ingest, reader), {@code ingest} (role ingest), {@code reader} (role reader).
+ * {@code admin} (roles admin, ingest, reader), {@code ingest} (role ingest), {@code reader} (role reader),
+ * {@code alerts} (role alerts).
  */
 final class TestUsers {
     private TestUsers() {
