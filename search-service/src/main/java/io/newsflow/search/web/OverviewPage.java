@@ -19,7 +19,8 @@ final class OverviewPage {
     static Views.OverviewView of(OverviewReadings.Readings readings) {
         ArticleStats stats = readings.stats();
         if (stats == null) {
-            return new Views.OverviewView(null, readings.statsProblem(), null, List.of(), null, readings.pipeline(), null, null);
+            return new Views.OverviewView(null, readings.statsProblem(), null, List.of(), null, readings.pipeline(), null, null,
+                    readings.alerts());
         }
         PipelineProbe.PipelineState pipeline = readings.pipeline();
         List<RankChart> tops = List.of(
@@ -31,6 +32,6 @@ final class OverviewPage {
         return new Views.OverviewView(stats, null, DayChart.of("每日文章数", stats.perDay()), tops, categories, pipeline,
                 stats.lastIndexed() == null ? null : Views.articleUrl(stats.lastIndexed().id()),
                 stats.lastIndexed() == null || stats.lastIndexed().enrichedAt() == null ? null
-                        : TIME.format(stats.lastIndexed().enrichedAt()));
+                        : TIME.format(stats.lastIndexed().enrichedAt()), readings.alerts());
     }
 }

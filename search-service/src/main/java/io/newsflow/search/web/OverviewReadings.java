@@ -1,5 +1,9 @@
 package io.newsflow.search.web;
 
+import io.newsflow.search.alert.AlertHits;
+import io.newsflow.search.alert.SavedSearches;
+import java.util.Map;
+
 import io.newsflow.logging.LogSafe;
 import io.newsflow.search.api.ArticleStats;
 import io.newsflow.search.api.ArticleStatsReader;
@@ -27,14 +31,34 @@ public class OverviewReadings {
 
     private final ArticleStatsReader statsReader;
     private final PipelineProbe pipeline;
+    private final AlertHits alertHits;
+    private final SavedSearches savedSearches;
     private final ManagedExecutor executor;
     private final Duration timeout;
 
-    public OverviewReadings(ArticleStatsReader statsReader, PipelineProbe pipeline, ManagedExecutor executor, WebConfig config) {
+    public OverviewReadings(ArticleStatsReader statsReader, PipelineProbe pipeline, AlertHits alertHits,
+                            SavedSearches savedSearches, ManagedExecutor executor, WebConfig config) {
         this.statsReader = statsReader;
         this.pipeline = pipeline;
+        this.alertHits = alertHits;
+        this.savedSearches = savedSearches;
         this.executor = executor;
         this.timeout = config.overviewTimeout();
+    }
+
+    /**
+     * Alert delivery: the saved searches this instance matches with, and the hits of all of them by delivery state
+     * ({@code null} with {@code problem} when Elasticsearch did not say in time).
+     */
+    public record Alerts(int savedSearches, Map<String, Long> hitsByState, String problem) {
+        public long hits(String state) {
+            return hitsByState == null ? 0 : hitsByState.getOrDefault(state, 0L);
+        }
+
+        /** Hits waiting for their first attempt or a retry, or being posted now. */
+        public long waiting() {
+            return hits("PENDING") + hits("SENDING");
+        }
     }
 
     /**
@@ -42,7 +66,7 @@ public class OverviewReadings {
      * @param statsProblem why there are no statistics, else {@code null}
      * @param pipeline     the pipeline's state; readings not made in time say so
      */
-    public record Readings(ArticleStats stats, String statsProblem, PipelineProbe.PipelineState pipeline) {
+    public record Readings(ArticleStats stats, String statsProblem, PipelineProbe.PipelineState pipeline, Alerts alerts) {
     }
 
     public Readings look() {
@@ -55,6 +79,13 @@ public class OverviewReadings {
             }
         });
         CompletableFuture<PipelineProbe.PipelineState> state = executor.supplyAsync(pipeline::look);
+        CompletableFuture<Map<String, Long>> delivery = executor.supplyAsync(() -> {
+            try {
+                return alertHits.countByState();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
         ArticleStats articles = null;
         String problem = null;
         try {
@@ -82,7 +113,17 @@ public class OverviewReadings {
             Thread.currentThread().interrupt();
             pipelineState = pipeline.unanswered("interrupted");
         }
-        return new Readings(articles, problem, pipelineState);
+        Alerts alerts;
+        try {
+            alerts = new Alerts(savedSearches.size(), delivery.get(remaining(deadline), TimeUnit.NANOSECONDS), null);
+        } catch (TimeoutException | ExecutionException e) {
+            delivery.cancel(true);
+            alerts = new Alerts(savedSearches.size(), null, "Elasticsearch did not say within " + timeout.toMillis() + " ms");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            alerts = new Alerts(savedSearches.size(), null, "interrupted");
+        }
+        return new Readings(articles, problem, pipelineState, alerts);
     }
 
     private static long remaining(long deadline) {

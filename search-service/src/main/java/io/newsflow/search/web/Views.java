@@ -109,7 +109,8 @@ public final class Views {
 
     /** {@code stats} is null when the index did not answer in time, {@code statsProblem} then says why. */
     public record OverviewView(ArticleStats stats, String statsProblem, DayChart perDay, List<RankChart> tops, RankChart categories,
-                               PipelineProbe.PipelineState pipeline, String lastIndexedUrl, String lastIndexedAt) {
+                               PipelineProbe.PipelineState pipeline, String lastIndexedUrl, String lastIndexedAt,
+                               OverviewReadings.Alerts alerts) {
     }
 
     public record ErrorView(int status, String title, String message) {

@@ -89,6 +89,9 @@ class OverviewIT {
                 .body(containsString("<code>2024-03-02-page.txt</code> — not-text"))
                 .body(containsString("<code>empty.txt</code> — empty"))
                 .body(containsString("bin/newsflow topics show"))
+                // alert delivery: the counts by state come from the hits index (none failed in this class)
+                .body(containsString("提醒投递"))
+                .body(containsString("投递失败</dt><dd>"))
                 .body(not(containsString("数据目录")));
     }
 
