@@ -104,6 +104,34 @@ public final class SearchForm {
         return link(q, filters, from, to, sort, page, size);
     }
 
+    /** The page that saves this search (保存此搜索): its criteria only, as a saved search has no paging or sort. */
+    public String saveUrl() {
+        return "/saved-searches/new" + link(q, filters, from, to, "", "", "").substring(1);
+    }
+
+    /**
+     * The criteria given, by {@code /api/search}'s parameter names in the order of the URL ({@code q}, the filters,
+     * {@code from}, {@code to}): what a saved search of this state keeps.
+     */
+    public Map<String, List<String>> criteria() {
+        Map<String, List<String>> criteria = new LinkedHashMap<>();
+        if (!q.isEmpty()) {
+            criteria.put("q", List.of(q));
+        }
+        filters.forEach((name, values) -> {
+            if (!values.isEmpty()) {
+                criteria.put(name, values);
+            }
+        });
+        if (!from.isEmpty()) {
+            criteria.put("from", List.of(from));
+        }
+        if (!to.isEmpty()) {
+            criteria.put("to", List.of(to));
+        }
+        return criteria;
+    }
+
     /** The link with one more filter value (back to the first page: the results change). */
     public String with(String parameter, String value) {
         Map<String, List<String>> changed = copy();

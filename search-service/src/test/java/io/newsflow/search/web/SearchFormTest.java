@@ -50,4 +50,13 @@ class SearchFormTest {
         assertThat(new SearchForm("", Map.of(), null, null, "date", "2", null).isBlank()).isTrue();
         assertThat(form.isBlank()).isFalse();
     }
+
+    @Test
+    void savingTheSearchCarriesItsCriteriaButNotItsPagingOrSort() {
+        assertThat(form.saveUrl()).isEqualTo("/saved-searches/new?q=%E5%A4%AA%E6%B9%96%20%E6%B2%BB%E7%90%86"
+                + "&person=%E6%9D%9C%E5%B0%8F%E5%88%9A&category=environment&from=2023-12-01");
+        assertThat(form.criteria()).containsExactly(Map.entry("q", List.of("太湖 治理")), Map.entry("person", List.of("杜小刚")),
+                Map.entry("category", List.of("environment")), Map.entry("from", List.of("2023-12-01")));
+        assertThat(new SearchForm(null, Map.of(), null, null, "date", "2", "50").saveUrl()).isEqualTo("/saved-searches/new");
+    }
 }
