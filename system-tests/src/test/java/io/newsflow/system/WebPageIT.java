@@ -1,6 +1,9 @@
 package io.newsflow.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import io.newsflow.bench.corpus.CorpusGenerator;
+import io.newsflow.bench.corpus.GeneratedPage;
 import io.newsflow.localstack.ChildProcesses;
 import io.newsflow.localstack.FileTrees;
 import io.newsflow.localstack.FreePorts;
@@ -11,7 +14,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -27,6 +33,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -37,9 +45,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,9 +60,11 @@ import static org.awaitility.Awaitility.await;
  * {@link EndToEndIT} starts it, with the four sample pages of the repository dropped into the inbox: search with
  * highlights and facets, an article with its names linked, an entity page with its chart and co-mentions, the
  * overview, the clear messages of an empty result and of a reversed date range, a phone-sized screen, and no error
- * in the browser's console; each page keeps its headings and its text readable ({@link #assertReadable}). Every page
- * is written as a PNG to {@code target/screenshots/}.
+ * in the browser's console; each page keeps its headings and its text readable ({@link #assertReadable}). A search
+ * saved from the search page shows the hits of a page dropped afterwards as they come (server-sent events). Every
+ * page is written as a PNG to {@code target/screenshots/}.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the saved search's page adds articles the others count: last
 class WebPageIT {
     private static final Path REPOSITORY = Path.of(System.getProperty("newsflow.repository"));
     private static final Path SAMPLES = REPOSITORY.resolve("samples");
@@ -298,6 +310,131 @@ class WebPageIT {
     }
 
     /**
+     * A search saved from the search page's link through the form (a mistake first, said and kept in the form), listed
+     * with its webhook; a page dropped afterwards brings its article to the open list as a hit without a reload (the
+     * page's server-sent events), its delivery to the webhook shown as it changes; then deleted. Runs last: its page
+     * adds articles the other tests count.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void aSearchSavedFromTheSearchPageShowsItsNewHitsLiveAndIsDeleted() throws Exception {
+        // a page nobody dropped yet; its first article with a headline of plain words is the one to watch
+        GeneratedPage fresh = new CorpusGenerator(SAMPLES).generate(1, 2025).getFirst();
+        int watched = 0;
+        while (!fresh.articles().get(watched).title().matches("[\\p{IsHan}\\p{Alnum}]+")) {
+            watched++;
+        }
+        String words = fresh.articles().get(watched).title();
+        String articleId = fresh.articleIds().get(watched);
+        String alertsPassword = system.credentials().password("alerts");
+
+        // the browser asks for the password on the first saved-search page (401, WWW-Authenticate) and keeps it
+        driver.get(page("/saved-searches").replace("://", "://alerts:" + encoded(alertsPassword) + "@"));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("保存的搜索");
+
+        driver.get(page("/?q=" + encoded(words) + "&sort=date"));
+        driver.findElement(By.linkText("保存此搜索")).click();
+        wait.until(ExpectedConditions.urlContains("/saved-searches/new"));
+        assertThat(driver.getCurrentUrl()).endsWith("/saved-searches/new?q=" + encoded(words).replace("+", "%20"));
+        assertThat(driver.findElement(By.id("name")).getAttribute("value")).isEqualTo(words);
+        assertThat(driver.findElement(By.cssSelector("dl.criteria")).getText()).contains("词语").contains(words);
+        assertThat(driver.findElement(By.id("webhook-secret")).getAttribute("value")).hasSize(48);
+        assertReadable("save a search");
+        screenshots.take(driver, "9-save-search");
+
+        try (Hooks hooks = new Hooks()) {
+            // a webhook URL with a password in it is refused: the form comes back with the reason and what was typed
+            driver.findElement(By.id("webhook-url")).sendKeys("https://user:secret@hooks.example/newsflow");
+            driver.findElement(By.cssSelector("form.saved-search-form button[type=submit]")).click();
+            WebElement refusal = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".message.error[role=alert]")));
+            assertThat(refusal.getText()).contains("无法保存").contains("webhook.url");
+            assertThat(driver.findElement(By.id("name")).getAttribute("value")).isEqualTo(words);
+            assertReadable("save a search, refused");
+            screenshots.take(driver, "10-save-search-refused");
+
+            WebElement url = driver.findElement(By.id("webhook-url"));
+            url.clear();
+            url.sendKeys(hooks.url());
+            driver.findElement(By.cssSelector("form.saved-search-form button[type=submit]")).click();
+            wait.until(ExpectedConditions.urlContains("/saved-searches?saved="));
+            String id = driver.getCurrentUrl().substring(driver.getCurrentUrl().indexOf("saved=") + 6);
+            WebElement saved = driver.findElement(By.id("saved-" + id));
+            assertThat(saved.findElement(By.tagName("h2")).getText()).isEqualTo(words);
+            assertThat(saved.getText()).contains(hooks.url()).contains("还没有命中");
+            wait.until(d -> "open".equals(d.findElement(By.tagName("body")).getAttribute("data-live")));
+            assertReadable("saved searches");
+
+            // the page is dropped while the list is open; the hit appears in it, and its delivery with it
+            ((JavascriptExecutor) driver).executeScript("window.stillTheSamePage = true;");
+            Files.write(system.options().inbox().resolve(fresh.fileName()), fresh.bytes());
+            By row = By.cssSelector("#saved-" + id + " tr[data-delivery]:has(a[href='/articles/" + articleId + "'])");
+            new WebDriverWait(driver, Duration.ofSeconds(90)).until(ExpectedConditions.textToBePresentInElementLocated(row, "已送达"));
+            assertThat(((JavascriptExecutor) driver).executeScript("return window.stillTheSamePage === true")).isEqualTo(true);
+            assertThat(driver.findElement(row).getText()).contains(words);
+            assertThat(hooks.received()).isPositive();
+            assertReadable("saved searches with a hit");
+            screenshots.take(driver, "11-saved-searches-hit");
+
+            // the same list on a phone-sized screen: no sideways scrolling
+            driver.manage().window().setSize(new Dimension(390, 844));
+            Number scrollWidth = (Number) ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollWidth");
+            Number clientWidth = (Number) ((JavascriptExecutor) driver).executeScript("return document.documentElement.clientWidth");
+            assertThat(scrollWidth.intValue()).isLessThanOrEqualTo(clientWidth.intValue());
+            driver.manage().window().setSize(new Dimension(1280, 900));
+
+            // deleted after a confirmation
+            driver.findElement(By.cssSelector("#saved-" + id + " form.delete button")).click();
+            wait.until(ExpectedConditions.alertIsPresent()).accept();
+            wait.until(ExpectedConditions.urlContains("deleted=1"));
+            assertThat(driver.findElements(By.id("saved-" + id))).isEmpty();
+            assertThat(alertsApi("/api/saved-searches", alertsPassword).findValuesAsText("id")).doesNotContain(id);
+        }
+        // the refused form answered 400, which the browser logs as such; nothing else may fail
+        assertNoConsoleErrorsBut(page("/saved-searches") + " - Failed to load resource: the server responded with a status of 400 (Bad Request)");
+    }
+
+    /**
+     * The saved-search pages ask for the password the browser's way (401 with a Basic challenge), and refuse a form
+     * another site posts with the credentials the browser adds by itself (403, nothing saved or deleted).
+     */
+    @Test
+    void theSavedSearchPagesAskForAPasswordAndRefuseFormsFromOtherSites() throws Exception {
+        HttpResponse<String> anonymous = HTTP.send(HttpRequest.newBuilder(URI.create(page("/saved-searches"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWithIgnoringCase("basic realm="));
+
+        String password = system.credentials().password("alerts");
+        String form = "name=x&q=" + encoded(DU);
+        HttpResponse<String> crossSite = HTTP.send(asAlerts("/saved-searches", password)
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", "https://elsewhere.example")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(crossSite.statusCode()).isEqualTo(403);
+        assertThat(crossSite.body()).contains("其他网站");
+        HttpResponse<String> crossSiteFetch = HTTP.send(asAlerts("/saved-searches", password)
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Sec-Fetch-Site", "cross-site")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(crossSiteFetch.statusCode()).isEqualTo(403);
+        assertThat(alertsApi("/api/saved-searches", password).size()).isZero();
+
+        // the same form from the site itself is saved (303 to the list); deleting it from another site is refused
+        HttpResponse<String> sameSite = HTTP.send(asAlerts("/saved-searches", password)
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", page(""))
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(sameSite.statusCode()).as(sameSite.body()).isEqualTo(303);
+        String id = alertsApi("/api/saved-searches", password).get(0).path("id").asText();
+        HttpResponse<String> deleteCrossSite = HTTP.send(asAlerts("/saved-searches/" + id + "/delete", password)
+                .header("Origin", "https://elsewhere.example").POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(deleteCrossSite.statusCode()).isEqualTo(403);
+        assertThat(alertsApi("/api/saved-searches", password).findValuesAsText("id")).containsExactly(id);
+        HttpResponse<String> delete = HTTP.send(asAlerts("/saved-searches/" + id + "/delete", password)
+                .header("Origin", page("")).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(delete.statusCode()).isEqualTo(303);
+        assertThat(alertsApi("/api/saved-searches", password).size()).isZero();
+    }
+
+    /**
      * What Lighthouse's accessibility audit found on the search page (issue 25), checked cheaply on every page: one
      * h1; every heading still a heading (a role on it, as role=status once was on the results count, is not allowed
      * and takes it out of the headings a screen reader lists); all visible text at 4.5:1 at least (the facet counts,
@@ -340,5 +477,46 @@ class WebPageIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return NewsJson.mapper().readTree(response.body());
+    }
+
+    private static HttpRequest.Builder asAlerts(String path, String password) {
+        return HttpRequest.newBuilder(URI.create(page(path))).header("Authorization",
+                "Basic " + Base64.getEncoder().encodeToString(("alerts:" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static JsonNode alertsApi(String path, String password) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(asAlerts(path, password).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return NewsJson.mapper().readTree(response.body());
+    }
+
+    /** A webhook receiver on 127.0.0.1 that takes every delivery (204). */
+    private static final class Hooks implements AutoCloseable {
+        private final HttpServer server;
+        private final AtomicInteger received = new AtomicInteger();
+
+        Hooks() throws IOException {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/newsflow", exchange -> {
+                exchange.getRequestBody().readAllBytes();
+                received.incrementAndGet();
+                exchange.sendResponseHeaders(204, -1);
+                exchange.close();
+            });
+            server.start();
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + "/newsflow";
+        }
+
+        int received() {
+            return received.get();
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
     }
 }
