@@ -1,5 +1,6 @@
 package io.newsflow.bench;
 
+import io.newsflow.bench.alerts.AlertsBenchmark;
 import io.newsflow.bench.enrichment.EnrichmentBenchmark;
 import io.newsflow.bench.report.BenchReport;
 import io.newsflow.bench.report.Measurement;
@@ -16,7 +17,7 @@ import java.util.Map;
 
 /**
  * Runs the benchmark suite: {@code BenchMain ROOT [--pages N] [--search-articles N] [--seconds N] [--only a,b]
- * [--out FILE]}. Order: enrichment, indexing, end-to-end (which also reports memory), latency, search. A failing
+ * [--out FILE]}. Order: enrichment, alerts, indexing, end-to-end (which also reports memory), latency, search. A failing
  * benchmark is reported with its error and the others still run; the exit code is 1 when any failed.
  */
 public final class BenchMain {
@@ -32,6 +33,8 @@ public final class BenchMain {
     static List<Benchmark> suite() {
         return List.of(
                 new EnrichmentBenchmark(),
+                // in this JVM too, and before the stack starts: its timings want a quiet machine
+                new AlertsBenchmark(),
                 new IndexingBenchmark(),
                 new EndToEndBenchmark(),
                 new LatencyBenchmark(),
@@ -57,7 +60,7 @@ public final class BenchMain {
         List<Benchmark> selected = suite().stream().filter(benchmark -> selected(options, benchmark.name())).toList();
         if (selected.isEmpty()) {
             System.err.println("no benchmark matches --only " + String.join(",", options.only())
-                    + " (expected enrichment, indexing, end-to-end, latency, search or memory)");
+                    + " (expected enrichment, indexing, end-to-end, latency, search, alerts or memory)");
             return false;
         }
         for (Benchmark benchmark : selected) {
