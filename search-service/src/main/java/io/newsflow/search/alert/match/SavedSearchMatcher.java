@@ -78,6 +78,9 @@ public final class SavedSearchMatcher {
 
     /** The ids of the saved searches the article matches, each once, in no particular order. */
     public List<String> matches(Article article) {
+        if (searches.isEmpty()) {
+            return List.of(); // no analysis at all: indexing costs nothing more while nobody keeps a saved search
+        }
         ArticleDocument document = ArticleDocument.of(article, fieldAnalyzers);
         Set<String> candidates = new HashSet<>(unanchored);
         for (String key : document.keys()) {
