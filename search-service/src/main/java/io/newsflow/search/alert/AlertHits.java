@@ -20,6 +20,9 @@ import java.io.StringReader;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The hits index ({@code <alias>-alert-hits}): every hit of every saved search, with its delivery state. It is what
@@ -117,14 +120,14 @@ public class AlertHits {
     }
 
     /** Replaces a hit if nobody changed it since it was read; false when someone did (another instance took it). */
-    public java.util.Optional<Stored> replace(Stored current, AlertHit changed) throws IOException {
+    public Optional<Stored> replace(Stored current, AlertHit changed) throws IOException {
         try {
             IndexResponse response = client.index(i -> i.index(index).id(changed.deliveryId()).document(changed)
                     .ifSeqNo(current.seqNo()).ifPrimaryTerm(current.primaryTerm()));
-            return java.util.Optional.of(new Stored(changed, response.seqNo(), response.primaryTerm()));
+            return Optional.of(new Stored(changed, response.seqNo(), response.primaryTerm()));
         } catch (ElasticsearchException e) {
             if (e.status() == 409) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             throw e;
         }
@@ -155,6 +158,11 @@ public class AlertHits {
                                 .filter(f -> f.range(r -> r.date(d -> d.field("leaseUntil").lt(at))))))
                         .should(x -> x.term(t -> t.field("state").value(AlertHit.State.HELD.name())))))
                 .sort(o -> o.field(f -> f.field("matchedAt").order(SortOrder.Asc))), AlertHit.class);
+        return stored(response);
+    }
+
+    /** The hits of an answer asked with {@code seq_no_primary_term}, ready for a compare-and-set. */
+    private static List<Stored> stored(SearchResponse<AlertHit> response) {
         return response.hits().hits().stream()
                 .map(h -> new Stored(h.source(), h.seqNo() == null ? -1 : h.seqNo(), h.primaryTerm() == null ? -1 : h.primaryTerm()))
                 .toList();
@@ -166,17 +174,15 @@ public class AlertHits {
                 .query(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("savedSearchId").value(savedSearchId)))
                         .filter(f -> f.term(t -> t.field("state").value(AlertHit.State.HELD.name())))))
                 .sort(o -> o.field(f -> f.field("matchedAt").order(SortOrder.Asc))), AlertHit.class);
-        return response.hits().hits().stream()
-                .map(h -> new Stored(h.source(), h.seqNo() == null ? -1 : h.seqNo(), h.primaryTerm() == null ? -1 : h.primaryTerm()))
-                .toList();
+        return stored(response);
     }
 
     /** Hits per delivery state, over every saved search (the overview, the backlog metric). */
-    public java.util.Map<String, Long> countByState() throws IOException {
+    public Map<String, Long> countByState() throws IOException {
         ensureIndex();
         SearchResponse<Void> response = client.search(s -> s.index(index).size(0)
                 .aggregations("states", a -> a.terms(t -> t.field("state").size(10))), Void.class);
-        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        Map<String, Long> counts = new TreeMap<>();
         response.aggregations().get("states").sterms().buckets().array()
                 .forEach(b -> counts.put(b.key().stringValue(), b.docCount()));
         return counts;

@@ -56,9 +56,10 @@ public final class HitRecorder {
         Instant now = clock.instant();
         for (Article article : articles) {
             long started = System.nanoTime();
-            List<SavedSearch> found = searches.matching(article);
-            for (SavedSearch search : found) {
-                List<String> what = HitDescription.matched(search.criteria(), article);
+            List<SavedSearches.Match> found = searches.matching(article);
+            for (SavedSearches.Match match : found) {
+                SavedSearch search = match.search();
+                List<String> what = HitDescription.matched(match.criteria(), article);
                 matched.add(new AlertHit(AlertHit.deliveryIdOf(search.id(), article.id()), search.id(), search.owner(),
                         article.id(), article.headline(), article.lead(), article.issueDate(), article.eventDate(), what,
                         HitDescription.highlights(what, article), now,

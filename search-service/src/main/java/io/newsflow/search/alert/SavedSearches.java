@@ -2,6 +2,7 @@ package io.newsflow.search.alert;
 
 import io.newsflow.model.Article;
 import io.newsflow.search.alert.match.SavedSearchMatcher;
+import io.newsflow.search.query.SearchCriteria;
 import io.smallrye.mutiny.Uni;
 
 import java.util.ArrayList;
@@ -17,9 +18,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * with them. Plain Java: {@link SavedSearchLog} feeds it from the topic, the API from its own writes.
  */
 public final class SavedSearches {
-    private final Map<String, SavedSearch> byId = new ConcurrentHashMap<>();
+    private final Map<String, Known> byId = new ConcurrentHashMap<>();
     private final SavedSearchMatcher matcher;
     private final CompletableFuture<Void> loaded = new CompletableFuture<>();
+
+    /** A saved search with its criteria, parsed once when it arrives rather than at each article it matches. */
+    private record Known(SavedSearch search, SearchCriteria criteria) {
+    }
+
+    /** A saved search an article matched, and what it looks for. */
+    public record Match(SavedSearch search, SearchCriteria criteria) {
+    }
 
     public SavedSearches(SavedSearchMatcher matcher) {
         this.matcher = matcher;
@@ -32,8 +41,9 @@ public final class SavedSearches {
             matcher.remove(id);
             return;
         }
-        matcher.put(id, search.criteria());
-        byId.put(id, search);
+        SearchCriteria criteria = search.criteria();
+        matcher.put(id, criteria);
+        byId.put(id, new Known(search, criteria));
     }
 
     /** Called once every search on the topic at start has been applied. */
@@ -51,15 +61,15 @@ public final class SavedSearches {
     }
 
     public Optional<SavedSearch> get(String id) {
-        return Optional.ofNullable(byId.get(id));
+        return Optional.ofNullable(byId.get(id)).map(Known::search);
     }
 
     /** The searches of one owner, oldest first. */
     public List<SavedSearch> ownedBy(String owner) {
         List<SavedSearch> owned = new ArrayList<>();
-        for (SavedSearch search : byId.values()) {
-            if (search.owner().equals(owner)) {
-                owned.add(search);
+        for (Known known : byId.values()) {
+            if (known.search().owner().equals(owner)) {
+                owned.add(known.search());
             }
         }
         owned.sort(Comparator.comparing(SavedSearch::createdAt).thenComparing(SavedSearch::id));
@@ -71,12 +81,12 @@ public final class SavedSearches {
     }
 
     /** The saved searches an article matches. */
-    public List<SavedSearch> matching(Article article) {
-        List<SavedSearch> matched = new ArrayList<>();
+    public List<Match> matching(Article article) {
+        List<Match> matched = new ArrayList<>();
         for (String id : matcher.matches(article)) {
-            SavedSearch search = byId.get(id);
-            if (search != null) {
-                matched.add(search);
+            Known known = byId.get(id);
+            if (known != null) {
+                matched.add(new Match(known.search(), known.criteria()));
             }
         }
         return matched;
