@@ -239,7 +239,6 @@ public class SavedSearchPages {
 
     private static Response html(Response.Status status, TemplateInstance page) {
         // the pages are one user's own (and the form shows a new webhook secret): not for shared caches or history
-        return Response.status(status).entity(page.render()).type("text/html;charset=UTF-8")
-                .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+        return Response.fromResponse(WebPages.html(status, page)).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 }

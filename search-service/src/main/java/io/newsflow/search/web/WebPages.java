@@ -207,7 +207,8 @@ public class WebPages {
         return html(status, Templates.error(new Views.ErrorView(status.getStatusCode(), title, message)));
     }
 
-    private static Response html(Response.Status status, TemplateInstance page) {
+    /** A rendered page as an HTML answer (the saved-search pages add their own cache header to it). */
+    static Response html(Response.Status status, TemplateInstance page) {
         return Response.status(status).entity(page.render()).type("text/html;charset=UTF-8").build();
     }
 }
